@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "SamePage",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "samepage", targets: ["SamePageCLI"]),
+    .library(name: "SamePageKit", targets: ["SamePageKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+  ],
+  targets: [
+    // libcmark from Debian's libcmark-dev; the documents stage renders CommonMark with it.
+    .systemLibrary(
+      name: "CCMark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
+    // Load → resolve → validate: the glossary model and its rules. No CLI code here.
+    .target(
+      name: "SamePageKit",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "SamePageCLI",
+      dependencies: [
+        "SamePageKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Regenerates the rule catalogue and the embedded starter glossary from their sources.
+    .executableTarget(
+      name: "samepage-generate",
+      dependencies: []
+    ),
+    .testTarget(
+      name: "SamePageKitTests",
+      dependencies: ["SamePageKit"],
+      resources: [.copy("Fixtures")]
+    ),
+  ]
+)

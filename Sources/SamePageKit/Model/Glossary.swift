@@ -1,0 +1,36 @@
+/// The ten agreed terms, loaded and typed, with indexes for resolving references by id.
+public struct Glossary: Sendable {
+  public var directory: String
+  public var manifest: Manifest
+  public var sla: ServiceLevelAgreement
+  public var icp: IdealCustomerProfile
+  public var personas: BuyerPersonas
+  public var journey: BuyerJourney
+  public var lifecycle: LifecycleStages
+  public var leadTypes: LeadTypes
+  public var dealStages: DealStages
+  public var leadStatuses: LeadStatuses
+  public var scoring: LeadScoring
+  public var connectAttempts: ConnectAttempts
+  /// Every file read, for the content hash and the file count in summaries.
+  public var files: [GlossaryFile]
+
+  /// The lifecycle stage with this id, if there is one.
+  public func stage(_ id: Slug) -> LifecycleStages.Stage? {
+    lifecycle.stages.first { $0.id.value == id }
+  }
+
+  /// The first stage with this role.
+  public func stage(role: LifecycleStages.Role) -> LifecycleStages.Stage? {
+    lifecycle.stages.first { $0.role?.value == role }
+  }
+
+  /// The position of a stage in the funnel (list order), for comparing earlier and later.
+  public func stageIndex(_ id: Slug) -> Int? {
+    lifecycle.stages.firstIndex { $0.id.value == id }
+  }
+
+  public func status(_ id: Slug) -> LeadStatuses.Status? {
+    leadStatuses.statuses.first { $0.id.value == id }
+  }
+}

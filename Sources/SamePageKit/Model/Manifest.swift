@@ -1,0 +1,10 @@
+/// `samepage.yaml`: who this glossary belongs to and which version of the agreement it is.
+public struct Manifest: Sendable {
+  public var organization: Located<String>?
+  public var glossaryVersion: Located<String>?
+  public var effectiveDate: Located<CalendarDate>?
+  public var locale: Located<String>?
+  public var marketingOwner: Person?
+  public var salesOwner: Person?
+  public var location: SourceLocation
+}

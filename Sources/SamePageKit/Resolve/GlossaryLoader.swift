@@ -1,0 +1,121 @@
+import Foundation
+
+/// Load and resolve: reads every file of a glossary directory and builds the typed `Glossary`.
+///
+/// Files are read independently, so a problem in one never hides problems in another, and
+/// references between files are left as ids for the rules to check, so file order never matters.
+public struct GlossaryLoader: Sendable {
+  public var yaml = YAMLLoader()
+
+  public init() {}
+
+  public struct Result: Sendable {
+    /// Nil when a file is missing or unreadable, or a field could not be read: rules need the
+    /// whole model, and checking half of it would report consequences instead of causes.
+    public var glossary: Glossary?
+    public var diagnostics: [Diagnostic]
+    public var filesRead: Int
+  }
+
+  /// - Parameter displayDirectory: the directory as the user named it; diagnostics use it as the
+  ///   prefix of every path (`Glossary/sla.yaml`).
+  public func load(directory: URL, displayDirectory: String) -> Result {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      return Result(
+        glossary: nil,
+        diagnostics: [
+          Diagnostic(
+            id: "glossary.no-directory", severity: .error, location: nil,
+            summary: "'\(displayDirectory)' is not a directory",
+            fix: "pass the glossary directory, or run 'samepage init \(displayDirectory)' to create one")
+        ],
+        filesRead: 0)
+    }
+
+    var diagnostics: [Diagnostic] = []
+    var files: [GlossaryFileKind: GlossaryFile] = [:]
+    for kind in GlossaryFileKind.allCases {
+      let url = directory.appendingPathComponent(kind.fileName)
+      let path = join(displayDirectory, kind.fileName)
+      guard FileManager.default.fileExists(atPath: url.path) else {
+        diagnostics.append(
+          Diagnostic(
+            id: "glossary.missing-file", severity: .error, location: nil,
+            summary: "\(kind.title.lowercased()) is missing: no file \(path)",
+            fix: "create \(path); 'samepage init' writes a starter for every term"))
+        continue
+      }
+      switch yaml.load(contentsOf: url, displayPath: path) {
+      case .loaded(let file): files[kind] = file
+      case .failed(let failures): diagnostics += failures
+      }
+    }
+    diagnostics += strayFiles(in: directory, displayDirectory: displayDirectory)
+
+    let filesRead = files.count
+    guard files.count == GlossaryFileKind.allCases.count, !diagnostics.hasErrors else {
+      return Result(glossary: nil, diagnostics: diagnostics.sorted(), filesRead: filesRead)
+    }
+    let context = ReadContext()
+    let glossary = Self.resolve(files, directory: displayDirectory, context: context)
+    diagnostics += context.diagnostics
+    return Result(
+      glossary: diagnostics.hasErrors ? nil : glossary, diagnostics: diagnostics.sorted(),
+      filesRead: filesRead)
+  }
+
+  /// Builds the typed model from parsed files. Every file must be present.
+  static func resolve(_ files: [GlossaryFileKind: GlossaryFile], directory: String, context: ReadContext)
+    -> Glossary?
+  {
+    func term<T>(_ kind: GlossaryFileKind, _ read: (MappingReader) -> T) -> T? {
+      guard let file = files[kind] else { return nil }
+      guard let reader = MappingReader(file.root, what: kind.fileName, in: context) else { return nil }
+      _ = reader.value("$schema")  // editors' schema pointer is allowed at the top of any file
+      let value = read(reader)
+      reader.finish()
+      return value
+    }
+    guard let manifest = term(.manifest, Manifest.read),
+      let sla = term(.sla, ServiceLevelAgreement.read),
+      let icp = term(.icp, IdealCustomerProfile.read),
+      let personas = term(.personas, BuyerPersonas.read),
+      let journey = term(.buyerJourney, BuyerJourney.read),
+      let lifecycle = term(.lifecycleStages, LifecycleStages.read),
+      let leadTypes = term(.leadTypes, LeadTypes.read),
+      let dealStages = term(.dealStages, DealStages.read),
+      let leadStatuses = term(.leadStatuses, LeadStatuses.read),
+      let scoring = term(.leadScoring, LeadScoring.read),
+      let connectAttempts = term(.connectAttempts, ConnectAttempts.read)
+    else { return nil }
+    return Glossary(
+      directory: directory, manifest: manifest, sla: sla, icp: icp, personas: personas,
+      journey: journey, lifecycle: lifecycle, leadTypes: leadTypes, dealStages: dealStages,
+      leadStatuses: leadStatuses, scoring: scoring, connectAttempts: connectAttempts,
+      files: GlossaryFileKind.allCases.compactMap { files[$0] })
+  }
+
+  /// YAML files SamePage does not know are probably misnamed term files: say so.
+  private func strayFiles(in directory: URL, displayDirectory: String) -> [Diagnostic] {
+    let known = Set(GlossaryFileKind.allCases.map(\.fileName))
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.sorted().filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !known.contains($0) }
+      .map { name in
+        let suggestion = Suggestion.nearest(to: name, in: known)
+        return Diagnostic(
+          id: "glossary.unknown-file", severity: .warning,
+          location: .startOf(join(displayDirectory, name)),
+          summary: "'\(name)' is not a glossary file and is ignored"
+            + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+          fix: suggestion.map { "rename it to \($0)" } ?? "move it out of the glossary directory")
+      }
+  }
+}
+
+/// Joins a directory as the user wrote it and a file name, without doubling the slash.
+func join(_ directory: String, _ name: String) -> String {
+  directory.isEmpty || directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+}
