@@ -32,13 +32,14 @@ let package = Package(
       ]
     ),
     // Regenerates the rule catalogue and the embedded starter glossary from their sources.
+    .target(name: "SamePageCodegen"),
     .executableTarget(
       name: "samepage-generate",
-      dependencies: []
+      dependencies: ["SamePageCodegen"]
     ),
     .testTarget(
       name: "SamePageKitTests",
-      dependencies: ["SamePageKit"],
+      dependencies: ["SamePageKit", "SamePageCodegen"],
       resources: [.copy("Fixtures")]
     ),
   ]

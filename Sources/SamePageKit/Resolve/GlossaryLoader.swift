@@ -15,6 +15,15 @@ public struct GlossaryLoader: Sendable {
     public var glossary: Glossary?
     public var diagnostics: [Diagnostic]
     public var filesRead: Int
+
+    /// True when some input could not be read as YAML at all (as opposed to YAML that says
+    /// something wrong): the CLI exits 2 for this, like a compiler given a binary file.
+    public var hasUnreadableInput: Bool {
+      diagnostics.contains {
+        $0.severity == .error
+          && ($0.id.hasPrefix("load.") || $0.id.hasPrefix("yaml.") || $0.id == "glossary.no-directory")
+      }
+    }
   }
 
   /// - Parameter displayDirectory: the directory as the user named it; diagnostics use it as the

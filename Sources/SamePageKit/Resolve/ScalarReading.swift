@@ -258,8 +258,7 @@ public struct Deadline: Hashable, Sendable, CustomStringConvertible, YAMLReadabl
   }
 
   public var description: String {
-    let number = amount == amount.rounded() ? String(Int(amount)) : String(amount)
-    return "\(number) \(amount == 1 ? unit.singular : unit.rawValue)"
+    return "\(formatNumber(amount)) \(amount == 1 ? unit.singular : unit.rawValue)"
   }
 
   /// Minutes of working time, for comparing deadlines of different units. A business day is

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SamePageKit
+
+/// `samepage check [PATH]`: load and validate a glossary, print findings like a compiler.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Validate a glossary and report problems with file, line and column.",
+    discussion: """
+      Exit status: 0 when there are no errors (warnings too with --strict), 1 when there are, \
+      2 when the glossary cannot be read or the command line is wrong.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, github
+  }
+
+  @Argument(help: "The glossary directory.")
+  var path = "Glossary"
+
+  @Option(help: "Output format: text, json, sarif (SARIF 2.1.0) or github (Actions annotations).")
+  var format: Format = .text
+
+  @Flag(help: "Fail on warnings as well as errors.")
+  var strict = false
+
+  func run() throws {
+    let result = GlossaryLoader().load(
+      directory: URL(fileURLWithPath: path), displayDirectory: path)
+    var diagnostics = result.diagnostics
+    if let glossary = result.glossary {
+      diagnostics = (diagnostics + Validator.validate(glossary)).sorted()
+    }
+    let writer: any DiagnosticWriter
+    switch format {
+    case .text:
+      writer = TextDiagnosticWriter(colored: Terminal.wantsColor, filesChecked: result.filesRead)
+    case .json: writer = JSONDiagnosticWriter()
+    case .sarif: writer = SARIFDiagnosticWriter(rules: RuleCatalogue.descriptions, toolVersion: SamePage.version)
+    case .github: writer = GitHubDiagnosticWriter()
+    }
+    print(writer.write(diagnostics), terminator: "")
+
+    if result.hasUnreadableInput { throw ExitCode(2) }
+    if diagnostics.hasErrors || (strict && diagnostics.warningCount > 0) {
+      throw ExitCode(1)
+    }
+  }
+}

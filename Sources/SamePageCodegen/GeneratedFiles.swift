@@ -1,0 +1,37 @@
+import Foundation
+
+/// The generated sources of the package and what they are generated from; shared by the
+/// generator command and the test that fails when a generated file is stale.
+public enum GeneratedFiles {
+  public static let ruleDirectory = "Sources/SamePageKit/Validate/Rules"
+  public static let catalogue = "Sources/SamePageKit/Validate/RuleCatalogue+Generated.swift"
+  public static let glossaryDirectory = "Glossary"
+  public static let starter = "Sources/SamePageKit/Starter/StarterGlossary+Generated.swift"
+
+  /// Every generated file's expected contents, computed from the package at `root`.
+  public static func expected(packageRoot root: URL) throws -> [(path: String, contents: String)] {
+    let fileManager = FileManager.default
+    let rulesURL = root.appendingPathComponent(ruleDirectory)
+    let ruleFiles = try fileManager.contentsOfDirectory(atPath: rulesURL.path)
+      .filter { $0.hasSuffix(".swift") }.sorted()
+    let rules = try ruleFiles.map { name in
+      try RuleCatalogueGenerator.parse(
+        file: name, source: String(contentsOf: rulesURL.appendingPathComponent(name), encoding: .utf8))
+    }
+
+    let glossaryURL = root.appendingPathComponent(glossaryDirectory)
+    var starterFiles: [(path: String, text: String)] = []
+    for name in try fileManager.contentsOfDirectory(atPath: glossaryURL.path) where name.hasSuffix(".yaml") {
+      starterFiles.append((name, try String(contentsOf: glossaryURL.appendingPathComponent(name), encoding: .utf8)))
+    }
+    let schemasURL = glossaryURL.appendingPathComponent("schemas")
+    for name in (try? fileManager.contentsOfDirectory(atPath: schemasURL.path)) ?? [] where name.hasSuffix(".json") {
+      starterFiles.append(
+        ("schemas/" + name, try String(contentsOf: schemasURL.appendingPathComponent(name), encoding: .utf8)))
+    }
+    return [
+      (catalogue, RuleCatalogueGenerator.generate(rules)),
+      (starter, StarterGlossaryGenerator.generate(starterFiles)),
+    ]
+  }
+}

@@ -1,0 +1,87 @@
+/// A consistency rule over the whole glossary.
+///
+/// Each rule lives in its own file under `Rules/`. Its doc comment is its documentation: the
+/// first paragraph is the one-line summary, the rest explains why and shows a failing example.
+/// `swift run samepage-generate` copies the comments into `RuleCatalogue+Generated.swift`, and
+/// a test fails when that file is out of date, so the catalogue cannot drift from the code.
+public protocol GlossaryRule: Sendable {
+  /// Stable, never reused: users search, filter and suppress by it.
+  static var id: String { get }
+  static var severity: Severity { get }
+  init()
+  func check(_ glossary: Glossary, into findings: inout Findings)
+}
+
+/// What one rule found; the rule's id and severity are filled in for it.
+public struct Findings {
+  public let ruleID: String
+  public let severity: Severity
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  init(ruleID: String, severity: Severity) {
+    self.ruleID = ruleID
+    self.severity = severity
+  }
+
+  public mutating func report(
+    at location: SourceLocation?,
+    _ summary: String,
+    explanation: String? = nil,
+    notes: [Diagnostic.Note] = [],
+    fix: String? = nil
+  ) {
+    diagnostics.append(
+      Diagnostic(
+        id: ruleID, severity: severity, location: location, summary: summary,
+        explanation: explanation, notes: notes, fix: fix))
+  }
+
+  /// An id that names nothing: reported at the reference, with the nearest real id as a note
+  /// at the place that defines it.
+  mutating func unknownReference(
+    _ reference: Located<Slug>, _ summary: String, candidates: [Located<Slug>], fix: String
+  ) {
+    let nearest = Suggestion.nearest(
+      to: reference.value.rawValue, in: candidates.map(\.value.rawValue))
+    let target = candidates.first { $0.value.rawValue == nearest }
+    report(
+      at: reference.location, summary,
+      notes: target.map { [Diagnostic.Note(location: $0.location, message: "did you mean '\($0.value)'?")] }
+        ?? [],
+      fix: nearest.map { "change it to '\($0)'" }
+        ?? fix + " (defined: \(candidates.map(\.value.rawValue).joined(separator: ", ")))")
+  }
+}
+
+/// Runs rules over a loaded glossary.
+public enum Validator {
+  public static func validate(
+    _ glossary: Glossary, rules: [any GlossaryRule.Type] = RuleCatalogue.ruleTypes
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for rule in rules {
+      var findings = Findings(ruleID: rule.id, severity: rule.severity)
+      rule.init().check(glossary, into: &findings)
+      diagnostics += findings.diagnostics
+    }
+    return diagnostics.sorted()
+  }
+}
+
+/// Every rule with its documentation, generated from the rule files' doc comments.
+public enum RuleCatalogue {
+  public static var ruleTypes: [any GlossaryRule.Type] { generated.map(\.type) }
+
+  public static var descriptions: [RuleDescription] {
+    generated.map {
+      RuleDescription(
+        id: $0.type.id, severity: $0.type.severity, summary: $0.summary, documentation: $0.documentation)
+    }
+  }
+
+  struct Entry {
+    var type: any GlossaryRule.Type
+    var summary: String
+    var documentation: String
+  }
+}

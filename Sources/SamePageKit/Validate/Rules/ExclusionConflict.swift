@@ -1,0 +1,43 @@
+/// No segment or fit rule rewards what the exclusions rule out: an excluded country in a
+/// segment's countries, or an excluded email domain in a fit rule that awards positive points.
+///
+/// The same country cannot be both a market and a place we do not sell to, and a free-mail
+/// address cannot both disqualify a lead and raise its fit.
+///
+/// Fails:
+///
+///     segments:
+///       - {id: core, countries: [US, CU]}
+///     exclusions:
+///       countries: [CU]
+public struct ExclusionConflict: GlossaryRule {
+  public static let id = "icp.exclusion-conflict"
+  public static let severity = Severity.error
+  public init() {}
+
+  public func check(_ glossary: Glossary, into findings: inout Findings) {
+    let excluded = glossary.icp.exclusions.countries
+    for segment in glossary.icp.segments {
+      for country in segment.countries {
+        guard let exclusion = excluded.first(where: { $0.value.uppercased() == country.value.uppercased() }) else {
+          continue
+        }
+        findings.report(
+          at: country.location, "segment '\(segment.id.value)' targets \(country.value), which the exclusions rule out",
+          notes: [Diagnostic.Note(location: exclusion.location, message: "\(country.value) is excluded here")],
+          fix: "remove \(country.value) from the segment or from the exclusions")
+      }
+    }
+    let excludedDomains = glossary.icp.exclusions.emailDomains + glossary.icp.exclusions.competitorDomains
+    for rule in glossary.scoring.fit.rules where (rule.points?.value ?? 0) > 0 {
+      for value in rule.condition.anyOf {
+        guard let exclusion = excludedDomains.first(where: { $0.value.lowercased() == value.value.lowercased() })
+        else { continue }
+        findings.report(
+          at: value.location, "fit rule '\(rule.id.value)' awards points for excluded domain '\(value.value)'",
+          notes: [Diagnostic.Note(location: exclusion.location, message: "'\(value.value)' is excluded here")],
+          fix: "remove the domain from the rule, or give the rule negative points")
+      }
+    }
+  }
+}

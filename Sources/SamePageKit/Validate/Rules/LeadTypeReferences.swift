@@ -1,0 +1,40 @@
+/// Lead types name deal pipelines and lifecycle stages that exist, and exactly one lead type
+/// is the default.
+///
+/// The type decides where a lead's deals go and which stages it skips; a wrong id silently
+/// sends its deals nowhere.
+///
+/// Fails:
+///
+///     - {id: service, pipeline: servcie}
+public struct LeadTypeReferences: GlossaryRule {
+  public static let id = "leadtype.references"
+  public static let severity = Severity.error
+  public init() {}
+
+  public func check(_ glossary: Glossary, into findings: inout Findings) {
+    for type in glossary.leadTypes.types {
+      if let pipeline = type.pipeline, !glossary.pipelineIDs.contains(where: { $0.value == pipeline.value }) {
+        findings.unknownReference(
+          pipeline, "lead type '\(type.id.value)' uses unknown deal pipeline '\(pipeline.value)'",
+          candidates: glossary.pipelineIDs, fix: "use the id of a pipeline in deal-stages.yaml")
+      }
+      for stage in type.skipsStages where glossary.stage(stage.value) == nil {
+        findings.unknownReference(
+          stage, "lead type '\(type.id.value)' skips unknown lifecycle stage '\(stage.value)'",
+          candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+      }
+    }
+    let defaults = glossary.leadTypes.types.filter { $0.isDefault?.value ?? false }
+    if defaults.isEmpty {
+      findings.report(
+        at: glossary.leadTypes.header.location, "no lead type is the default",
+        fix: "add 'default: true' to the type new leads get")
+    }
+    for extra in defaults.dropFirst() {
+      findings.report(
+        at: extra.isDefault?.location, "lead type '\(extra.id.value)' is a second default",
+        fix: "keep 'default: true' on one lead type only")
+    }
+  }
+}
