@@ -40,7 +40,7 @@ let package = Package(
     .testTarget(
       name: "SamePageKitTests",
       dependencies: ["SamePageKit", "SamePageCodegen"],
-      resources: [.copy("Fixtures")]
+      exclude: ["Fixtures"]
     ),
   ]
 )

@@ -1,0 +1,73 @@
+import Foundation
+import SamePageKit
+
+/// Paths into the repository, found from this file so tests run from any directory.
+enum Repository {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let fixtures = root.appendingPathComponent("Tests/SamePageKitTests/Fixtures")
+  static let glossary = root.appendingPathComponent("Glossary")
+}
+
+/// A scratch directory that removes itself.
+final class TemporaryDirectory {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("samepage-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+
+  func write(_ text: String, to name: String) throws {
+    try Data(text.utf8).write(to: url.appendingPathComponent(name))
+  }
+}
+
+/// The starter glossary in a temporary directory, with some files replaced.
+struct GlossaryUnderTest {
+  let directory: TemporaryDirectory
+
+  init(overlay: URL? = nil, replacing files: [String: String] = [:]) throws {
+    directory = try TemporaryDirectory()
+    try StarterGlossary.write(to: directory.url, force: false)
+    if let overlay {
+      for name in try FileManager.default.contentsOfDirectory(atPath: overlay.path) {
+        let target = directory.url.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: target)
+        try FileManager.default.copyItem(at: overlay.appendingPathComponent(name), to: target)
+      }
+    }
+    for (name, text) in files { try directory.write(text, to: name) }
+  }
+
+  /// Loads and, when loading succeeded, validates; paths in diagnostics are bare file names.
+  func check() -> (result: GlossaryLoader.Result, diagnostics: [Diagnostic]) {
+    let result = GlossaryLoader().load(directory: directory.url, displayDirectory: ".")
+    let diagnostics = result.diagnostics + (result.glossary.map { Validator.validate($0) } ?? [])
+    return (result, diagnostics.sorted())
+  }
+}
+
+/// Where a fixture says a diagnostic belongs: lines ending in `# expect: <rule-id>`.
+struct ExpectedFinding: Hashable, CustomStringConvertible {
+  var file: String
+  var line: Int
+  var id: String
+
+  var description: String { "\(file):\(line) [\(id)]" }
+
+  static func markers(in directory: URL) throws -> Set<ExpectedFinding> {
+    var found: Set<ExpectedFinding> = []
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+      let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+      for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        guard let range = line.range(of: "# expect: ") else { continue }
+        found.insert(ExpectedFinding(file: name, line: index + 1, id: String(line[range.upperBound...])))
+      }
+    }
+    return found
+  }
+}
