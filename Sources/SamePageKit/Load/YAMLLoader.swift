@@ -11,7 +11,7 @@ public struct YAMLLoader: Sendable {
   /// Files above this size are refused before they are read.
   public var maximumFileSize = 16 * 1024 * 1024
   /// The most values a file may expand to, aliases included (a "billion laughs" expands to 10⁹).
-  public var maximumValues = 2_000_000
+  public var maximumValues = 1_000_000
 
   public init() {}
 

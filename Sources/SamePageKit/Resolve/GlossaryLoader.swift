@@ -14,6 +14,7 @@ public struct GlossaryLoader: Sendable {
     /// whole model, and checking half of it would report consequences instead of causes.
     public var glossary: Glossary?
     public var diagnostics: [Diagnostic]
+    /// How many glossary files were found and read (successfully or not).
     public var filesRead: Int
 
     /// True when some input could not be read as YAML at all (as opposed to YAML that says
@@ -46,6 +47,7 @@ public struct GlossaryLoader: Sendable {
 
     var diagnostics: [Diagnostic] = []
     var files: [GlossaryFileKind: GlossaryFile] = [:]
+    var filesChecked = 0
     for kind in GlossaryFileKind.allCases {
       let url = directory.appendingPathComponent(kind.fileName)
       let path = join(displayDirectory, kind.fileName)
@@ -57,6 +59,7 @@ public struct GlossaryLoader: Sendable {
             fix: "create \(path); 'samepage init' writes a starter for every term"))
         continue
       }
+      filesChecked += 1
       switch yaml.load(contentsOf: url, displayPath: path) {
       case .loaded(let file): files[kind] = file
       case .failed(let failures): diagnostics += failures
@@ -64,7 +67,7 @@ public struct GlossaryLoader: Sendable {
     }
     diagnostics += strayFiles(in: directory, displayDirectory: displayDirectory)
 
-    let filesRead = files.count
+    let filesRead = filesChecked
     guard files.count == GlossaryFileKind.allCases.count, !diagnostics.hasErrors else {
       return Result(glossary: nil, diagnostics: diagnostics.sorted(), filesRead: filesRead)
     }

@@ -113,12 +113,14 @@ final class MappingReader {
   /// as a suggestion. A misspelt key explains the field it was meant to be, so that field is not
   /// also reported missing. Call once all fields have been read.
   ///
-  /// - Parameter complete: false when reading stopped early; then only misspellings of the keys
-  ///   read so far are reported, since the rest were never asked for.
+  /// - Parameter complete: false when reading stopped early at a missing or invalid field; then
+  ///   the keys after it were never asked for, so only a misspelling of a missing field is
+  ///   reported (`idd:` for `id:`).
   func finish(complete: Bool = true) {
     var explained: Set<String> = []
+    let missingNames = missingKeys.map(\.key)
     for entry in entries where !known.contains(entry.key) {
-      let suggestion = Suggestion.nearest(to: entry.key, in: known)
+      let suggestion = Suggestion.nearest(to: entry.key, in: complete ? known : missingNames)
       if !complete && suggestion == nil { continue }
       if let suggestion { explained.insert(suggestion) }
       context.report(
