@@ -39,7 +39,8 @@ let package = Package(
     ),
     .testTarget(
       name: "SamePageKitTests",
-      dependencies: ["SamePageKit", "SamePageCodegen"],
+      // SamePageCLI is a dependency so that the binary the CLI tests run is built first.
+      dependencies: ["SamePageKit", "SamePageCodegen", "SamePageCLI"],
       exclude: ["Fixtures"]
     ),
   ]

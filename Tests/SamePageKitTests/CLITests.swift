@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The `samepage` binary as users and CI run it: exit codes, formats, init.
+@Suite struct CLITests {
+  struct Run {
+    var status: Int32
+    var output: String
+    var error: String
+  }
+
+  static let binary: URL = {
+    // The test runner sits in the same build products directory as the samepage binary.
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("samepage").path),
+      directory.path != "/"
+    {
+      directory.deleteLastPathComponent()
+    }
+    return directory.appendingPathComponent("samepage")
+  }()
+
+  func samepage(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+      error: String(decoding: err, as: UTF8.self))
+  }
+
+  @Test func bundledGlossaryChecksCleanWithExitZero() throws {
+    let run = try samepage("check", Repository.glossary.path, "--strict")
+    #expect(run.status == 0)
+    #expect(run.output.hasSuffix("no problems found in 11 files\n"))
+  }
+
+  @Test func findingsExitOneAndNameFileLineAndRule() throws {
+    let glossary = try GlossaryUnderTest(
+      overlay: Repository.fixtures.appendingPathComponent("Rules/status.stage-exists"))
+    let run = try samepage("check", glossary.directory.url.path)
+    #expect(run.status == 1)
+    #expect(run.output.contains("lead-statuses.yaml:53:12: error: lead status 'qualified' maps to unknown lifecycle stage 'sqll' [status.stage-exists]"))
+    #expect(run.output.contains("lifecycle-stages.yaml:40:9: note: did you mean 'sql'?"))
+    #expect(!run.output.contains("\u{1B}["), "no colour when output is not a terminal")
+  }
+
+  @Test func warningsFailOnlyWithStrict() throws {
+    let glossary = try GlossaryUnderTest(overlay: Repository.fixtures.appendingPathComponent("Rules/term.unique-labels"))
+    #expect(try samepage("check", glossary.directory.url.path).status == 0)
+    #expect(try samepage("check", glossary.directory.url.path, "--strict").status == 1)
+  }
+
+  @Test func unreadableInputExitsTwo() throws {
+    let glossary = try GlossaryUnderTest(replacing: ["icp.yaml": "a: [\n"])
+    #expect(try samepage("check", glossary.directory.url.path).status == 2)
+    #expect(try samepage("check", "/nonexistent/glossary").status == 2)
+  }
+
+  @Test func badUsageExitsTwo() throws {
+    // ArgumentParser's own usage errors exit 64; check maps its option errors to 2.
+    let run = try samepage("check", "--format", "xml")
+    #expect(run.status == 2)
+    #expect(run.error.contains("xml"))
+  }
+
+  @Test(arguments: ["json", "sarif", "github"])
+  func machineFormatsAreWellFormed(_ format: String) throws {
+    let glossary = try GlossaryUnderTest(overlay: Repository.fixtures.appendingPathComponent("Rules/deal.won-stage"))
+    let run = try samepage("check", glossary.directory.url.path, "--format", format)
+    #expect(run.status == 1)
+    if format == "github" {
+      #expect(run.output.hasPrefix("::error file="))
+      #expect(run.output.contains("deal-stages.yaml,line=43,col=19,title=deal.won-stage::"))
+    } else {
+      #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(run.output.utf8)) }
+    }
+  }
+
+  @Test func rulesCatalogueListsEveryRule() throws {
+    let run = try samepage("rules")
+    #expect(run.status == 0)
+    #expect(run.output.split(separator: "\n").count >= 30)
+    #expect(run.output.contains("status.stage-exists"))
+  }
+
+  @Test func initWritesACheckableGlossaryAndRefusesANonEmptyDirectory() throws {
+    let directory = try TemporaryDirectory()
+    let target = directory.url.appendingPathComponent("new").path
+    #expect(try samepage("init", target).status == 0)
+    #expect(try samepage("check", target).status == 0)
+    #expect(FileManager.default.fileExists(atPath: target + "/schemas/sla.schema.json"))
+
+    try "keep me".write(toFile: target + "/notes.txt", atomically: true, encoding: .utf8)
+    let refused = try samepage("init", target)
+    #expect(refused.status == 2)
+    #expect(refused.error.contains("not empty"))
+    #expect(try samepage("init", target, "--force").status == 0)
+    #expect(try String(contentsOfFile: target + "/notes.txt", encoding: .utf8) == "keep me")
+  }
+}
