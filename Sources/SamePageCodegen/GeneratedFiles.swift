@@ -22,10 +22,12 @@ public enum GeneratedFiles {
     let glossaryURL = root.appendingPathComponent(glossaryDirectory)
     var starterFiles: [(path: String, text: String)] = []
     for name in try fileManager.contentsOfDirectory(atPath: glossaryURL.path) where name.hasSuffix(".yaml") {
-      starterFiles.append((name, try String(contentsOf: glossaryURL.appendingPathComponent(name), encoding: .utf8)))
+      starterFiles.append(
+        (name, try String(contentsOf: glossaryURL.appendingPathComponent(name), encoding: .utf8)))
     }
     let schemasURL = glossaryURL.appendingPathComponent("schemas")
-    for name in (try? fileManager.contentsOfDirectory(atPath: schemasURL.path)) ?? [] where name.hasSuffix(".json") {
+    for name in (try? fileManager.contentsOfDirectory(atPath: schemasURL.path)) ?? []
+    where name.hasSuffix(".json") {
       starterFiles.append(
         ("schemas/" + name, try String(contentsOf: schemasURL.appendingPathComponent(name), encoding: .utf8)))
     }

@@ -11,7 +11,8 @@ do {
     if current == contents {
       print("unchanged \(path)")
     } else {
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try contents.write(to: url, atomically: true, encoding: .utf8)
       print("wrote \(path)")
     }

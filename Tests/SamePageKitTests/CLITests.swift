@@ -49,13 +49,17 @@ import Testing
       overlay: Repository.fixtures.appendingPathComponent("Rules/status.stage-exists"))
     let run = try samepage("check", glossary.directory.url.path)
     #expect(run.status == 1)
-    #expect(run.output.contains("lead-statuses.yaml:53:12: error: lead status 'qualified' maps to unknown lifecycle stage 'sqll' [status.stage-exists]"))
+    #expect(
+      run.output.contains(
+        "lead-statuses.yaml:53:12: error: lead status 'qualified' maps to unknown lifecycle stage 'sqll' [status.stage-exists]"
+      ))
     #expect(run.output.contains("lifecycle-stages.yaml:40:9: note: did you mean 'sql'?"))
     #expect(!run.output.contains("\u{1B}["), "no colour when output is not a terminal")
   }
 
   @Test func warningsFailOnlyWithStrict() throws {
-    let glossary = try GlossaryUnderTest(overlay: Repository.fixtures.appendingPathComponent("Rules/term.unique-labels"))
+    let glossary = try GlossaryUnderTest(
+      overlay: Repository.fixtures.appendingPathComponent("Rules/term.unique-labels"))
     #expect(try samepage("check", glossary.directory.url.path).status == 0)
     #expect(try samepage("check", glossary.directory.url.path, "--strict").status == 1)
   }
@@ -75,7 +79,8 @@ import Testing
 
   @Test(arguments: ["json", "sarif", "github"])
   func machineFormatsAreWellFormed(_ format: String) throws {
-    let glossary = try GlossaryUnderTest(overlay: Repository.fixtures.appendingPathComponent("Rules/deal.won-stage"))
+    let glossary = try GlossaryUnderTest(
+      overlay: Repository.fixtures.appendingPathComponent("Rules/deal.won-stage"))
     let run = try samepage("check", glossary.directory.url.path, "--format", format)
     #expect(run.status == 1)
     if format == "github" {

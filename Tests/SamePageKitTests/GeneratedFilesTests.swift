@@ -27,7 +27,9 @@ import Testing
     #expect(rule.typeName == "ExampleRule")
     #expect(rule.summary == "Says what it enforces.")
     #expect(rule.documentation == "Says what it enforces.\n\nFails:\n\n    bad: \"example\"")
-    #expect(RuleCatalogueGenerator.generate([rule]).contains(#"documentation: "Says what it enforces.\n\nFails:\n\n    bad: \"example\"""#))
+    #expect(
+      RuleCatalogueGenerator.generate([rule]).contains(
+        #"documentation: "Says what it enforces.\n\nFails:\n\n    bad: \"example\"""#))
   }
 
   @Test func undocumentedRuleIsRefused() {

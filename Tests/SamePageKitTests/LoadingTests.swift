@@ -54,7 +54,9 @@ import Testing
   @Test func billionLaughsIsStoppedByTheExpansionBudget() throws {
     var text = "definition: x\nowner: shared\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
     for level in 1..<10 {
-      text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+      text +=
+        "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+        + "]\n"
     }
     let diagnostics = parse(text)
     #expect(diagnostics.map(\.id) == ["yaml.alias-expansion"])
@@ -67,7 +69,8 @@ import Testing
 
   @Test(arguments: [10_000, 1_100])
   func deepFlowNestingIsRefused(_ depth: Int) {
-    let text = "definition: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
+    let text =
+      "definition: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
     #expect(parse(text).map(\.id) == ["yaml.too-deep"])
   }
 
@@ -88,7 +91,9 @@ import Testing
   }
 
   @Test func keysAndValuesKeepTheirPositions() throws {
-    guard case .loaded(let file) = YAMLLoader().parse(Array("a: 1\nlist:\n  - id: x\n".utf8), displayPath: "f.yaml"),
+    guard
+      case .loaded(let file) = YAMLLoader().parse(
+        Array("a: 1\nlist:\n  - id: x\n".utf8), displayPath: "f.yaml"),
       case .mapping(let entries) = file.root.content, case .sequence(let items) = entries[1].value.content,
       case .mapping(let item) = items[0].content
     else {
@@ -129,7 +134,8 @@ import Testing
 
   @Test func listWhereAMappingBelongsIsAWrongType() throws {
     let diagnostics = try check("sla.yaml") {
-      $0.replacingOccurrences(of: "  hours: {start: \"08:00\", end: \"17:00\"}", with: "  hours: [\"08:00\", \"17:00\"]")
+      $0.replacingOccurrences(
+        of: "  hours: {start: \"08:00\", end: \"17:00\"}", with: "  hours: [\"08:00\", \"17:00\"]")
     }
     #expect(diagnostics.map(\.id) == ["glossary.wrong-type"])
     #expect(diagnostics[0].summary.contains("must be a mapping of fields, found a list"))
@@ -145,7 +151,9 @@ import Testing
   }
 
   @Test func misspeltEnumerationValueGetsASuggestion() throws {
-    let diagnostics = try check("sla.yaml") { $0.replacingOccurrences(of: "cadence: quarterly", with: "cadence: quartrly") }
+    let diagnostics = try check("sla.yaml") {
+      $0.replacingOccurrences(of: "cadence: quarterly", with: "cadence: quartrly")
+    }
     #expect(diagnostics.map(\.id) == ["glossary.invalid-value"])
     #expect(diagnostics[0].summary.hasSuffix("did you mean 'quarterly'?"))
   }
@@ -162,7 +170,9 @@ import Testing
     try FileManager.default.removeItem(at: glossary.directory.url.appendingPathComponent("deal-stages.yaml"))
     let diagnostics = glossary.check().diagnostics
     #expect(diagnostics.map(\.id) == ["glossary.missing-file"])
-    #expect(diagnostics[0].summary == "deal stages is missing: no file ./deal-stages.yaml".replacingOccurrences(of: "./", with: ""))
+    #expect(
+      diagnostics[0].summary
+        == "deal stages is missing: no file ./deal-stages.yaml".replacingOccurrences(of: "./", with: ""))
   }
 
   @Test func strayYAMLFileIsAWarningWithASuggestion() throws {

@@ -33,7 +33,9 @@ import Testing
         ExpectedFinding(
           file: diagnostic.location?.file ?? "-", line: diagnostic.location?.line ?? 0, id: diagnostic.id)
       })
-    #expect(actual == expected, "\(diagnostics.map { "\($0.location.map(\.description) ?? "-") \($0.summary) [\($0.id)]" })")
+    #expect(
+      actual == expected,
+      "\(diagnostics.map { "\($0.location.map(\.description) ?? "-") \($0.summary) [\($0.id)]" })")
   }
 
   @Test func everyRuleHasAFailingFixture() throws {

@@ -7,7 +7,11 @@ import Testing
     id: "status.stage-exists", severity: .error,
     location: SourceLocation(file: "Glossary/lead-statuses.yaml", line: 14, column: 13),
     summary: "lead status 'returned-not-ready' maps to unknown lifecycle stage 'sqll'",
-    notes: [.init(location: SourceLocation(file: "Glossary/lifecycle-stages.yaml", line: 9, column: 7), message: "did you mean 'sql'?")],
+    notes: [
+      .init(
+        location: SourceLocation(file: "Glossary/lifecycle-stages.yaml", line: 9, column: 7),
+        message: "did you mean 'sql'?")
+    ],
     fix: "change it to 'sql'")
 
   @Test func textLooksLikeACompilerDiagnostic() {
@@ -49,16 +53,20 @@ import Testing
   }
 
   @Test func sarifHasTheRequiredShapeAndResolvableRules() throws {
-    let text = SARIFDiagnosticWriter(rules: RuleCatalogue.descriptions, toolVersion: "1.0").write([diagnostic])
+    let text = SARIFDiagnosticWriter(rules: RuleCatalogue.descriptions, toolVersion: "1.0").write([diagnostic]
+    )
     let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     #expect(log["version"] as? String == "2.1.0")
     let run = try #require((log["runs"] as? [[String: Any]])?.first)
-    let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+    let rules = try #require(
+      ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
     let result = try #require((run["results"] as? [[String: Any]])?.first)
     let index = try #require(result["ruleIndex"] as? Int)
     #expect(rules[index]["id"] as? String == "status.stage-exists")
-    let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
-    #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "Glossary/lead-statuses.yaml")
+    let location = try #require(
+      (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    #expect(
+      (location["artifactLocation"] as? [String: Any])?["uri"] as? String == "Glossary/lead-statuses.yaml")
     #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 14)
     #expect((result["relatedLocations"] as? [[String: Any]])?.count == 1)
   }

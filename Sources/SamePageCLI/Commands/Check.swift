@@ -36,7 +36,8 @@ struct Check: ParsableCommand {
     case .text:
       writer = TextDiagnosticWriter(colored: Terminal.wantsColor, filesChecked: result.filesRead)
     case .json: writer = JSONDiagnosticWriter()
-    case .sarif: writer = SARIFDiagnosticWriter(rules: RuleCatalogue.descriptions, toolVersion: SamePage.version)
+    case .sarif:
+      writer = SARIFDiagnosticWriter(rules: RuleCatalogue.descriptions, toolVersion: SamePage.version)
     case .github: writer = GitHubDiagnosticWriter()
     }
     print(writer.write(diagnostics), terminator: "")

@@ -15,17 +15,15 @@ struct Rules: ParsableCommand {
   func run() {
     let rules = RuleCatalogue.descriptions.sorted { $0.id < $1.id }
     if markdown {
-      print("| Rule | Severity | What it enforces |")
-      print("| --- | --- | --- |")
-      for rule in rules {
-        print("| `\(rule.id)` | \(rule.severity.rawValue) | \(rule.summary.replacingOccurrences(of: "|", with: "\\|")) |")
-      }
+      print(RuleCatalogue.markdownTable(), terminator: "")
       return
     }
     let width = rules.map(\.id.count).max() ?? 0
     for rule in rules {
       let padding = String(repeating: " ", count: width - rule.id.count)
-      print("\(rule.id)\(padding)  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)")
+      print(
+        "\(rule.id)\(padding)  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)"
+      )
       if verbose {
         for line in rule.documentation.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
           print("    \(line)")

@@ -12,7 +12,8 @@ enum LoadDiagnostics {
     Diagnostic(
       id: "load.too-large", severity: .error, location: location,
       summary: "file is \(megabytes(size)); glossary files are limited to \(megabytes(limit))",
-      explanation: "A glossary file holds definitions written by people; a file this large is almost certainly generated or misplaced.",
+      explanation:
+        "A glossary file holds definitions written by people; a file this large is almost certainly generated or misplaced.",
       fix: "split the term's entries or remove the file from the glossary directory")
   }
 
@@ -59,7 +60,8 @@ enum LoadDiagnostics {
     Diagnostic(
       id: "yaml.alias-expansion", severity: .error, location: location,
       summary: "aliases in this file expand to too many values",
-      explanation: "Aliases that refer to aliases multiply: ten levels of ten make ten billion values (a 'billion laughs').",
+      explanation:
+        "Aliases that refer to aliases multiply: ten levels of ten make ten billion values (a 'billion laughs').",
       fix: "write the values out, or use an alias only for a small shared list")
   }
 

@@ -183,7 +183,8 @@ private struct Converter {
         content: .scalar(scalar.string, isPlain: scalar.style == .plain),
         location: location(scalar.mark))
     case .alias(let alias):
-      return YAMLNode(content: .scalar("*" + alias.anchor.rawValue, isPlain: false), location: location(alias.mark))
+      return YAMLNode(
+        content: .scalar("*" + alias.anchor.rawValue, isPlain: false), location: location(alias.mark))
     case .sequence(let sequence):
       var items: [YAMLNode] = []
       items.reserveCapacity(sequence.count)

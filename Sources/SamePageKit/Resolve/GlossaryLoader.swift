@@ -129,5 +129,6 @@ public struct GlossaryLoader: Sendable {
 
 /// Joins a directory as the user wrote it and a file name, without doubling the slash.
 func join(_ directory: String, _ name: String) -> String {
-  directory.isEmpty || directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+  directory.isEmpty || directory == "."
+    ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
 }

@@ -168,7 +168,9 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
   }
 
   public var description: String {
-    let pad = { (value: Int, width: Int) in String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
+    let pad = { (value: Int, width: Int) in
+      String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+    }
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 
@@ -183,7 +185,8 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
       return nil
     }
     guard let date = CalendarDate(text) else {
-      context.invalidValue(node, "'\(text)' is not a real date written YYYY-MM-DD", fix: "write for example 2026-01-31")
+      context.invalidValue(
+        node, "'\(text)' is not a real date written YYYY-MM-DD", fix: "write for example 2026-01-31")
       return nil
     }
     return date
@@ -219,7 +222,8 @@ public struct TimeOfDay: Hashable, Sendable, Comparable, CustomStringConvertible
       return nil
     }
     guard let time = TimeOfDay(text) else {
-      context.invalidValue(node, "'\(text)' is not a time written HH:MM", fix: "write for example 08:30 or 17:00")
+      context.invalidValue(
+        node, "'\(text)' is not a time written HH:MM", fix: "write for example 08:30 or 17:00")
       return nil
     }
     return time

@@ -7,7 +7,8 @@ public enum AtomicFile {
     let fileManager = FileManager.default
     let directory = url.deletingLastPathComponent()
     try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).samepage-\(UUID().uuidString).tmp")
+    let temporary = directory.appendingPathComponent(
+      ".\(url.lastPathComponent).samepage-\(UUID().uuidString).tmp")
     do {
       try data.write(to: temporary)
       if rename(temporary.path, url.path) != 0 {

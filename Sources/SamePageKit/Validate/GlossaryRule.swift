@@ -85,3 +85,15 @@ public enum RuleCatalogue {
     var documentation: String
   }
 }
+
+extension RuleCatalogue {
+  /// The catalogue as a Markdown table, sorted by id; the README embeds this verbatim.
+  public static func markdownTable() -> String {
+    var lines = ["| Rule | Severity | What it enforces |", "| --- | --- | --- |"]
+    for rule in descriptions.sorted(by: { $0.id < $1.id }) {
+      let summary = rule.summary.replacingOccurrences(of: "|", with: "\\|")
+      lines.append("| `\(rule.id)` | \(rule.severity.rawValue) | \(summary) |")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

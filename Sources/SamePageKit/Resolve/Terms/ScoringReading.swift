@@ -45,14 +45,17 @@ extension LeadScoring {
               atMost: rule.optional("at_most")),
             points: rule.required("points"),
             frequency: rule.nested("frequency") { frequency in
-              Frequency(max: frequency.required("max"), per: frequency.required("per"), location: frequency.location)
+              Frequency(
+                max: frequency.required("max"), per: frequency.required("per"), location: frequency.location)
             },
             location: rule.location)
         },
         cap: model.optional("cap"),
         floor: model.optional("floor"),
         decay: model.nested("decay") { decay in
-          Decay(percent: decay.required("percent"), everyDays: decay.required("every_days"), location: decay.location)
+          Decay(
+            percent: decay.required("percent"), everyDays: decay.required("every_days"),
+            location: decay.location)
         },
         location: model.location)
     } ?? Model(rules: [], cap: nil, floor: nil, decay: nil, location: reader.location)

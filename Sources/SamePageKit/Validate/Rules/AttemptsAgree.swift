@@ -20,12 +20,15 @@ public struct AttemptsAgree: GlossaryRule {
         findings.report(
           at: promised.location,
           "the SLA promises \(formatNumber(promised.value)) attempts but the sequence requires \(required.value)",
-          notes: [Diagnostic.Note(location: required.location, message: "the sequence requires \(required.value)")],
+          notes: [
+            Diagnostic.Note(location: required.location, message: "the sequence requires \(required.value)")
+          ],
           fix: "make the two numbers equal")
       }
       if let promised = commitment.within, let window = sequence.window, promised.value != window.value {
         findings.report(
-          at: promised.location, "the SLA gives attempts \(promised.value) but the sequence's window is \(window.value)",
+          at: promised.location,
+          "the SLA gives attempts \(promised.value) but the sequence's window is \(window.value)",
           notes: [Diagnostic.Note(location: window.location, message: "the sequence's window")],
           fix: "make the two windows equal")
       }

@@ -19,7 +19,8 @@ public struct AttemptsFitWindow: GlossaryRule {
     guard let sequence = glossary.connectAttempts.sequence else { return }
     if let required = sequence.requiredAttempts {
       if required.value < 1 {
-        findings.report(at: required.location, "required attempts is \(required.value)", fix: "require at least 1 attempt")
+        findings.report(
+          at: required.location, "required attempts is \(required.value)", fix: "require at least 1 attempt")
       } else if required.value > sequence.steps.count {
         findings.report(
           at: required.location,
@@ -36,9 +37,11 @@ public struct AttemptsFitWindow: GlossaryRule {
           fix: "move the step to a day from 1 to \(Int(windowDays)), or widen the window")
       }
     }
-    for (previous, step) in zip(sequence.steps, sequence.steps.dropFirst()) where step.day.value < previous.day.value {
+    for (previous, step) in zip(sequence.steps, sequence.steps.dropFirst())
+    where step.day.value < previous.day.value {
       findings.report(
-        at: step.day.location, "step on day \(step.day.value) comes after a step on day \(previous.day.value)",
+        at: step.day.location,
+        "step on day \(step.day.value) comes after a step on day \(previous.day.value)",
         fix: "list the steps in day order")
     }
   }

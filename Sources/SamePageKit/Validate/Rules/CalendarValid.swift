@@ -21,7 +21,8 @@ public struct CalendarValid: GlossaryRule {
     if let zone = calendar.timeZone, TimeZone(identifier: zone.value) == nil {
       let suggestion = Suggestion.nearest(to: zone.value, in: TimeZone.knownTimeZoneIdentifiers)
       findings.report(
-        at: zone.location, "'\(zone.value)' is not a known time zone" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+        at: zone.location,
+        "'\(zone.value)' is not a known time zone" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
         fix: suggestion.map { "use '\($0)'" } ?? "use an IANA name such as America/Chicago or Europe/Berlin")
     }
     if calendar.workingDays.isEmpty {
@@ -31,7 +32,8 @@ public struct CalendarValid: GlossaryRule {
     }
     var seenDays: Set<String> = []
     for day in calendar.workingDays where !seenDays.insert(day.value.rawValue).inserted {
-      findings.report(at: day.location, "'\(day.value.rawValue)' is listed twice", fix: "list each working day once")
+      findings.report(
+        at: day.location, "'\(day.value.rawValue)' is listed twice", fix: "list each working day once")
     }
     if let start = calendar.start, let end = calendar.end, end.value <= start.value {
       findings.report(

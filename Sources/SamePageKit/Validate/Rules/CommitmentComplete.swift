@@ -29,30 +29,41 @@ public struct CommitmentComplete: GlossaryRule {
       switch commitment.kind.value {
       case .mqlVolume:
         if unit.value != .mqls && unit.value != .leads {
-          findings.report(at: unit.location, "\(name) counts MQLs but its unit is '\(unit.value.rawValue)'", fix: "use 'unit: mqls'")
+          findings.report(
+            at: unit.location, "\(name) counts MQLs but its unit is '\(unit.value.rawValue)'",
+            fix: "use 'unit: mqls'")
         }
         if commitment.per == nil {
           findings.report(at: commitment.id.location, "\(name) has no period", fix: "add 'per: month'")
         }
       case .acceptanceRate:
         if unit.value != .percent {
-          findings.report(at: unit.location, "\(name) is a rate but its unit is '\(unit.value.rawValue)'", fix: "use 'unit: percent'")
+          findings.report(
+            at: unit.location, "\(name) is a rate but its unit is '\(unit.value.rawValue)'",
+            fix: "use 'unit: percent'")
         }
       case .firstTouch, .acceptReject:
         if !isTime {
           findings.report(
-            at: unit.location, "\(name) is a deadline but its unit '\(unit.value.rawValue)' is not a unit of time",
+            at: unit.location,
+            "\(name) is a deadline but its unit '\(unit.value.rawValue)' is not a unit of time",
             fix: "use minutes, hours, business_hours, days or business_days")
         }
         if commitment.kind.value == .firstTouch, commitment.priority == nil {
-          findings.report(at: commitment.id.location, "\(name) does not say which leads it covers", fix: "add 'priority: hand_raise' or 'priority: standard'")
+          findings.report(
+            at: commitment.id.location, "\(name) does not say which leads it covers",
+            fix: "add 'priority: hand_raise' or 'priority: standard'")
         }
       case .connectAttempts:
         if unit.value != .attempts {
-          findings.report(at: unit.location, "\(name) counts attempts but its unit is '\(unit.value.rawValue)'", fix: "use 'unit: attempts'")
+          findings.report(
+            at: unit.location, "\(name) counts attempts but its unit is '\(unit.value.rawValue)'",
+            fix: "use 'unit: attempts'")
         }
         if commitment.within == nil {
-          findings.report(at: commitment.id.location, "\(name) has no window", fix: "add 'within:', for example 10 business days")
+          findings.report(
+            at: commitment.id.location, "\(name) has no window",
+            fix: "add 'within:', for example 10 business days")
         }
       case .other:
         break

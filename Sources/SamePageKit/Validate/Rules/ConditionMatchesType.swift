@@ -37,7 +37,8 @@ public struct ConditionMatchesType: GlossaryRule {
       }
       if let low = condition.atLeast, let high = condition.atMost, low.value > high.value {
         findings.report(
-          at: low.location, "fit rule '\(rule.id.value)' has at_least \(low.value) above at_most \(high.value)",
+          at: low.location,
+          "fit rule '\(rule.id.value)' has at_least \(low.value) above at_most \(high.value)",
           fix: "swap the two values")
       }
     }

@@ -16,11 +16,16 @@ public struct DealProbabilityOrder: GlossaryRule {
     for pipeline in glossary.dealStages.pipelines {
       var previous: DealStages.Stage?
       for stage in pipeline.stages where !stage.isClosed {
-        if let previous, let before = previous.probability, let now = stage.probability, now.value < before.value {
+        if let previous, let before = previous.probability, let now = stage.probability,
+          now.value < before.value
+        {
           findings.report(
             at: now.location,
             "deal stage '\(stage.id.value)' has probability \(now.value)%, lower than the \(before.value)% of '\(previous.id.value)' before it",
-            notes: [Diagnostic.Note(location: before.location, message: "'\(previous.id.value)' is \(before.value)%")],
+            notes: [
+              Diagnostic.Note(
+                location: before.location, message: "'\(previous.id.value)' is \(before.value)%")
+            ],
             fix: "raise it to at least \(before.value)%, or reorder the stages")
         }
         previous = stage

@@ -12,7 +12,8 @@ public struct DealProbabilityRange: GlossaryRule {
     for stage in glossary.dealStages.pipelines.flatMap(\.stages) {
       guard let probability = stage.probability, !(0...100).contains(probability.value) else { continue }
       findings.report(
-        at: probability.location, "deal stage '\(stage.id.value)' has probability \(probability.value)%, outside 0–100",
+        at: probability.location,
+        "deal stage '\(stage.id.value)' has probability \(probability.value)%, outside 0–100",
         fix: "use a percentage from 0 to 100")
     }
   }

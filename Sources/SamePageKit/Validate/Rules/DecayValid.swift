@@ -20,7 +20,8 @@ public struct DecayValid: GlossaryRule {
     }
     if let days = decay.everyDays, days.value < 1 {
       findings.report(
-        at: days.location, "engagement decays every \(days.value) days", fix: "use at least 1 day, for example 30")
+        at: days.location, "engagement decays every \(days.value) days",
+        fix: "use at least 1 day, for example 30")
     }
   }
 }

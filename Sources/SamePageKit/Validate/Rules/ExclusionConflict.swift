@@ -19,23 +19,31 @@ public struct ExclusionConflict: GlossaryRule {
     let excluded = glossary.icp.exclusions.countries
     for segment in glossary.icp.segments {
       for country in segment.countries {
-        guard let exclusion = excluded.first(where: { $0.value.uppercased() == country.value.uppercased() }) else {
+        guard let exclusion = excluded.first(where: { $0.value.uppercased() == country.value.uppercased() })
+        else {
           continue
         }
         findings.report(
-          at: country.location, "segment '\(segment.id.value)' targets \(country.value), which the exclusions rule out",
-          notes: [Diagnostic.Note(location: exclusion.location, message: "\(country.value) is excluded here")],
+          at: country.location,
+          "segment '\(segment.id.value)' targets \(country.value), which the exclusions rule out",
+          notes: [
+            Diagnostic.Note(location: exclusion.location, message: "\(country.value) is excluded here")
+          ],
           fix: "remove \(country.value) from the segment or from the exclusions")
       }
     }
     let excludedDomains = glossary.icp.exclusions.emailDomains + glossary.icp.exclusions.competitorDomains
     for rule in glossary.scoring.fit.rules where (rule.points?.value ?? 0) > 0 {
       for value in rule.condition.anyOf {
-        guard let exclusion = excludedDomains.first(where: { $0.value.lowercased() == value.value.lowercased() })
+        guard
+          let exclusion = excludedDomains.first(where: { $0.value.lowercased() == value.value.lowercased() })
         else { continue }
         findings.report(
-          at: value.location, "fit rule '\(rule.id.value)' awards points for excluded domain '\(value.value)'",
-          notes: [Diagnostic.Note(location: exclusion.location, message: "'\(value.value)' is excluded here")],
+          at: value.location,
+          "fit rule '\(rule.id.value)' awards points for excluded domain '\(value.value)'",
+          notes: [
+            Diagnostic.Note(location: exclusion.location, message: "'\(value.value)' is excluded here")
+          ],
           fix: "remove the domain from the rule, or give the rule negative points")
       }
     }

@@ -28,7 +28,9 @@ public struct FirstTouchOrder: GlossaryRule {
       findings.report(
         at: handRaise.quantity?.location ?? handRaise.id.location,
         "hand-raise first touch (\(fast)) is slower than standard first touch (\(slow))",
-        notes: [Diagnostic.Note(location: standard.quantity?.location, message: "standard first touch is \(slow)")],
+        notes: [
+          Diagnostic.Note(location: standard.quantity?.location, message: "standard first touch is \(slow)")
+        ],
         fix: "make the hand-raise deadline shorter, for example 5 minutes")
     }
   }

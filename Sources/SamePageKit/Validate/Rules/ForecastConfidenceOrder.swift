@@ -31,7 +31,10 @@ public struct ForecastConfidenceOrder: GlossaryRule {
           findings.report(
             at: forecast.location,
             "deal stage '\(stage.id.value)' is '\(forecast.value.rawValue)', less confident than '\(previous.forecast.value.rawValue)' of '\(previous.stage.id.value)' before it",
-            notes: [Diagnostic.Note(location: previous.forecast.location, message: "'\(previous.stage.id.value)' is here")],
+            notes: [
+              Diagnostic.Note(
+                location: previous.forecast.location, message: "'\(previous.stage.id.value)' is here")
+            ],
             fix: "use '\(previous.forecast.value.rawValue)' or a more confident category")
         }
         previous = (stage, forecast)

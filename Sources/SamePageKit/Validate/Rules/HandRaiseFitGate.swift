@@ -18,14 +18,18 @@ public struct HandRaiseFitGate: GlossaryRule {
       guard let minimum = handRaise.minimumFit else {
         findings.report(
           at: handRaise.location, "hand-raise '\(handRaise.event.value)' does not require fit",
-          fix: "add 'minimum_fit:'" + (mqlFit.map { " of at least \($0.value), the MQL fit threshold" } ?? ""))
+          fix: "add 'minimum_fit:'" + (mqlFit.map { " of at least \($0.value), the MQL fit threshold" } ?? "")
+        )
         continue
       }
       if let mqlFit, minimum.value < mqlFit.value {
         findings.report(
           at: minimum.location,
           "hand-raise '\(handRaise.event.value)' requires fit \(minimum.value), below the MQL fit threshold \(mqlFit.value)",
-          notes: [Diagnostic.Note(location: mqlFit.location, message: "the MQL threshold asks for fit \(mqlFit.value)")],
+          notes: [
+            Diagnostic.Note(
+              location: mqlFit.location, message: "the MQL threshold asks for fit \(mqlFit.value)")
+          ],
           fix: "raise 'minimum_fit' to at least \(mqlFit.value)")
       }
     }

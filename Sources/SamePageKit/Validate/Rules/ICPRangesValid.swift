@@ -11,18 +11,23 @@ public struct ICPRangesValid: GlossaryRule {
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
     for segment in glossary.icp.segments {
-      for (name, range) in [("employees", segment.employees), ("annual_revenue_usd", segment.annualRevenueUSD)] {
+      for (name, range) in [
+        ("employees", segment.employees), ("annual_revenue_usd", segment.annualRevenueUSD),
+      ] {
         guard let range else { continue }
         if let low = range.min, let high = range.max, low.value > high.value {
           findings.report(
-            at: low.location, "segment '\(segment.id.value)' has \(name) min \(Int(low.value)) above max \(Int(high.value))",
+            at: low.location,
+            "segment '\(segment.id.value)' has \(name) min \(Int(low.value)) above max \(Int(high.value))",
             fix: "swap min and max")
         }
         for bound in [range.min, range.max].compactMap({ $0 }) where bound.value < 0 {
-          findings.report(at: bound.location, "segment '\(segment.id.value)' has a negative \(name)", fix: "use 0 or more")
+          findings.report(
+            at: bound.location, "segment '\(segment.id.value)' has a negative \(name)", fix: "use 0 or more")
         }
       }
-      for country in segment.countries + glossary.icp.exclusions.countries where !isCountryCode(country.value) {
+      for country in segment.countries + glossary.icp.exclusions.countries where !isCountryCode(country.value)
+      {
         findings.report(
           at: country.location, "'\(country.value)' is not a two-letter country code",
           fix: "use ISO 3166-1 alpha-2 codes such as US, CA, DE")

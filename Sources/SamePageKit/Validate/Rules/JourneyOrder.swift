@@ -16,13 +16,18 @@ public struct JourneyOrder: GlossaryRule {
   public func check(_ glossary: Glossary, into findings: inout Findings) {
     var latest: (stage: Located<Slug>, index: Int, phase: Slug)?
     for phase in glossary.journey.stages {
-      let mapped = phase.lifecycleStages.compactMap { stage in glossary.stageIndex(stage.value).map { (stage, $0) } }
+      let mapped = phase.lifecycleStages.compactMap { stage in
+        glossary.stageIndex(stage.value).map { (stage, $0) }
+      }
       for (stage, index) in mapped {
         if let latest, latest.phase != phase.id.value, index <= latest.index {
           findings.report(
             at: stage.location,
             "phase '\(phase.id.value)' maps to '\(stage.value)', which comes before '\(latest.stage.value)' of the earlier phase '\(latest.phase)'",
-            notes: [Diagnostic.Note(location: latest.stage.location, message: "'\(latest.stage.value)' is mapped here")],
+            notes: [
+              Diagnostic.Note(
+                location: latest.stage.location, message: "'\(latest.stage.value)' is mapped here")
+            ],
             fix: "map phases to lifecycle stages in funnel order")
         }
       }

@@ -27,7 +27,8 @@ public struct JourneyStageExists: GlossaryRule {
         }
         if let other = owner[stage.value], other != phase.id.value {
           findings.report(
-            at: stage.location, "lifecycle stage '\(stage.value)' is in both '\(other)' and '\(phase.id.value)'",
+            at: stage.location,
+            "lifecycle stage '\(stage.value)' is in both '\(other)' and '\(phase.id.value)'",
             fix: "map each lifecycle stage to one journey phase")
         }
         owner[stage.value] = phase.id.value

@@ -20,7 +20,10 @@ public struct LifecycleOrderStrict: GlossaryRule {
         findings.report(
           at: order.location,
           "stage '\(stage.id.value)' has order \(order.value), not above '\(previous.id.value)' (\(before.value))",
-          notes: [Diagnostic.Note(location: before.location, message: "'\(previous.id.value)' has order \(before.value)")],
+          notes: [
+            Diagnostic.Note(
+              location: before.location, message: "'\(previous.id.value)' has order \(before.value)")
+          ],
           fix: "list stages from first to last with increasing orders, for example in steps of 10")
       }
       previous = stage

@@ -21,7 +21,8 @@ public struct LifecycleRequiredRoles: GlossaryRule {
       guard let role = stage.role else { continue }
       if let earlier = byRole[role.value] {
         findings.report(
-          at: role.location, "stage '\(stage.id.value)' has the role '\(role.value.rawValue)' that another stage already has",
+          at: role.location,
+          "stage '\(stage.id.value)' has the role '\(role.value.rawValue)' that another stage already has",
           notes: [Diagnostic.Note(location: earlier.location, message: "role first given here")],
           fix: "give each role to one stage only")
       } else {
@@ -31,7 +32,9 @@ public struct LifecycleRequiredRoles: GlossaryRule {
     for role in Self.required where byRole[role] == nil {
       findings.report(
         at: glossary.lifecycle.header.location, "no lifecycle stage has the role '\(role.rawValue)'",
-        fix: "add a stage with id '\(role.rawValue)', or set 'role: \(role.rawValue)' on the stage that plays it")
+        fix:
+          "add a stage with id '\(role.rawValue)', or set 'role: \(role.rawValue)' on the stage that plays it"
+      )
     }
   }
 }

@@ -13,7 +13,8 @@ public struct LostStageClosed: GlossaryRule {
     for stage in glossary.dealStages.pipelines.flatMap(\.stages) where stage.isLost {
       if let probability = stage.probability, probability.value != 0 {
         findings.report(
-          at: probability.location, "lost stage '\(stage.id.value)' has probability \(probability.value)%, not 0%",
+          at: probability.location,
+          "lost stage '\(stage.id.value)' has probability \(probability.value)%, not 0%",
           fix: "set 'probability: 0'")
       }
       if let forecast = stage.forecast, forecast.value != .omitted {

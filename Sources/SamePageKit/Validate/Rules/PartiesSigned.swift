@@ -22,7 +22,9 @@ public struct PartiesSigned: GlossaryRule {
         continue
       }
       for extra in entries.dropFirst() {
-        findings.report(at: extra.party.location, "\(party.rawValue) is listed twice as a party", fix: "list each party once")
+        findings.report(
+          at: extra.party.location, "\(party.rawValue) is listed twice as a party",
+          fix: "list each party once")
       }
       if entry.signatory == nil || entry.signatory!.name.isBlank {
         findings.report(

@@ -13,7 +13,8 @@ public struct RecycleMovesBackward: GlossaryRule {
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
     for recycle in glossary.lifecycle.recycles {
-      guard let from = glossary.stageIndex(recycle.from.value), let to = glossary.stageIndex(recycle.to.value),
+      guard let from = glossary.stageIndex(recycle.from.value),
+        let to = glossary.stageIndex(recycle.to.value),
         to >= from
       else { continue }
       findings.report(

@@ -43,7 +43,9 @@ public struct RecycleStatusDeclared: GlossaryRule {
         findings.report(
           at: target.location,
           "status '\(status.id.value)' recycles from '\(stage.value)' to '\(target.value)', a move the lifecycle does not declare",
-          fix: "add '- {from: \(stage.value), to: \(target.value)}' under 'recycles:' in lifecycle-stages.yaml, or change 'recycle_to'")
+          fix:
+            "add '- {from: \(stage.value), to: \(target.value)}' under 'recycles:' in lifecycle-stages.yaml, or change 'recycle_to'"
+        )
       }
     }
   }

@@ -15,7 +15,8 @@ public struct RulePointsNonZero: GlossaryRule {
     for rule in glossary.scoring.fit.rules + glossary.scoring.engagement.rules {
       if let points = rule.points, points.value == 0 {
         findings.report(
-          at: points.location, "scoring rule '\(rule.id.value)' awards 0 points", fix: "give it points or remove it")
+          at: points.location, "scoring rule '\(rule.id.value)' awards 0 points",
+          fix: "give it points or remove it")
       }
       if let max = rule.frequency?.max, max.value < 1 {
         findings.report(

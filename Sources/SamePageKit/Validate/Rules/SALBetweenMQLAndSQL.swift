@@ -13,7 +13,9 @@ public struct SALBetweenMQLAndSQL: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
-    guard let sal = glossary.stage(role: .sal), let salIndex = glossary.stageIndex(sal.id.value) else { return }
+    guard let sal = glossary.stage(role: .sal), let salIndex = glossary.stageIndex(sal.id.value) else {
+      return
+    }
     if let mql = glossary.stage(role: .mql), let sql = glossary.stage(role: .sql),
       let mqlIndex = glossary.stageIndex(mql.id.value), let sqlIndex = glossary.stageIndex(sql.id.value),
       !(mqlIndex < salIndex && salIndex < sqlIndex)
@@ -26,7 +28,8 @@ public struct SALBetweenMQLAndSQL: GlossaryRule {
     if !sal.isOptional {
       findings.report(
         at: sal.id.location, "the sales-accepted stage '\(sal.id.value)' is not marked optional",
-        explanation: "A fitting lead that requests a demo or quote goes straight to SQL, so SAL can be skipped.",
+        explanation:
+          "A fitting lead that requests a demo or quote goes straight to SQL, so SAL can be skipped.",
         fix: "add 'optional: true'")
     }
   }

@@ -17,8 +17,12 @@ public struct SALHasDeadline: GlossaryRule {
       findings.report(
         at: sal.id.location,
         "stage '\(sal.id.value)' needs a deadline, but the SLA has no 'accept_reject' commitment",
-        notes: [Diagnostic.Note(location: glossary.sla.header.location, message: "the SLA's commitments are here")],
-        fix: "add to sla.yaml a commitment of kind accept_reject with party sales, for example 24 business_hours")
+        notes: [
+          Diagnostic.Note(location: glossary.sla.header.location, message: "the SLA's commitments are here")
+        ],
+        fix:
+          "add to sla.yaml a commitment of kind accept_reject with party sales, for example 24 business_hours"
+      )
     }
   }
 }

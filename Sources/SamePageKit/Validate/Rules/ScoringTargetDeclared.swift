@@ -29,7 +29,8 @@ public struct ScoringTargetDeclared: GlossaryRule {
           candidates: events, fix: "declare it under 'events:' or use a declared one")
       }
     }
-    for handRaise in glossary.scoring.handRaises where !events.contains(where: { $0.value == handRaise.event.value }) {
+    for handRaise in glossary.scoring.handRaises
+    where !events.contains(where: { $0.value == handRaise.event.value }) {
       findings.unknownReference(
         handRaise.event, "hand-raise names undeclared event type '\(handRaise.event.value)'",
         candidates: events, fix: "declare it under 'events:'")

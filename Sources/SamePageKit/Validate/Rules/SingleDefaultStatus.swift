@@ -23,7 +23,11 @@ public struct SingleDefaultStatus: GlossaryRule {
       findings.report(
         at: extra.isDefault?.location ?? extra.id.location,
         "lead status '\(extra.id.value)' is a second default",
-        notes: [Diagnostic.Note(location: defaults[0].isDefault?.location, message: "'\(defaults[0].id.value)' is already the default")],
+        notes: [
+          Diagnostic.Note(
+            location: defaults[0].isDefault?.location,
+            message: "'\(defaults[0].id.value)' is already the default")
+        ],
         fix: "keep 'default: true' on one status only")
     }
   }

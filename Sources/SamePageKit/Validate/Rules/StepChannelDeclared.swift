@@ -11,7 +11,8 @@ public struct StepChannelDeclared: GlossaryRule {
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
     let channels = glossary.channelIDs
-    for step in glossary.connectAttempts.sequence?.steps ?? [] where !channels.contains(where: { $0.value == step.channel.value }) {
+    for step in glossary.connectAttempts.sequence?.steps ?? []
+    where !channels.contains(where: { $0.value == step.channel.value }) {
       findings.unknownReference(
         step.channel, "step on day \(step.day.value) uses undeclared channel '\(step.channel.value)'",
         candidates: channels, fix: "declare it under 'channels:' or use a declared one")

@@ -32,7 +32,9 @@ public struct ThresholdOrder: GlossaryRule {
         findings.report(
           at: high.location,
           "threshold '\(later.0.id.value)' asks for \(name) \(high.value), below the \(low.value) of earlier threshold '\(earlier.0.id.value)'",
-          notes: [Diagnostic.Note(location: low.location, message: "'\(earlier.0.id.value)' asks for \(low.value)")],
+          notes: [
+            Diagnostic.Note(location: low.location, message: "'\(earlier.0.id.value)' asks for \(low.value)")
+          ],
           fix: "raise it to at least \(low.value)")
       }
     }

