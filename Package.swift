@@ -19,10 +19,10 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
-    // Load → resolve → validate: the glossary model and its rules. No CLI code here.
+    // Load → resolve → validate → render: the glossary model and its rules. No CLI code here.
     .target(
       name: "SamePageKit",
-      dependencies: [.product(name: "Yams", package: "Yams")]
+      dependencies: ["CCMark", .product(name: "Yams", package: "Yams")]
     ),
     .executableTarget(
       name: "SamePageCLI",

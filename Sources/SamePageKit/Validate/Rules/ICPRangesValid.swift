@@ -26,12 +26,12 @@ public struct ICPRangesValid: GlossaryRule {
             at: bound.location, "segment '\(segment.id.value)' has a negative \(name)", fix: "use 0 or more")
         }
       }
-      for country in segment.countries + glossary.icp.exclusions.countries where !isCountryCode(country.value)
-      {
-        findings.report(
-          at: country.location, "'\(country.value)' is not a two-letter country code",
-          fix: "use ISO 3166-1 alpha-2 codes such as US, CA, DE")
-      }
+    }
+    let countries = glossary.icp.segments.flatMap(\.countries) + glossary.icp.exclusions.countries
+    for country in countries where !isCountryCode(country.value) {
+      findings.report(
+        at: country.location, "'\(country.value)' is not a two-letter country code",
+        fix: "use ISO 3166-1 alpha-2 codes such as US, CA, DE")
     }
   }
 
