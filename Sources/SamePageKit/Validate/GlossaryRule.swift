@@ -53,6 +53,31 @@ public struct Findings {
   }
 }
 
+extension Findings {
+  /// Exactly one item of a list may carry `default: true`: none leaves new records without a
+  /// value, two make the CRM pick one at random.
+  mutating func requireSingleDefault(
+    _ kind: String, items: [(id: Located<Slug>, isDefault: Located<Bool>?)], term: SourceLocation
+  ) {
+    let defaults = items.filter { $0.isDefault?.value ?? false }
+    guard let first = defaults.first else {
+      report(
+        at: term, "no \(kind) is the default",
+        fix: "add 'default: true' to the \(kind) new records start with")
+      return
+    }
+    for extra in defaults.dropFirst() {
+      report(
+        at: extra.isDefault?.location ?? extra.id.location, "\(kind) '\(extra.id.value)' is a second default",
+        notes: [
+          Diagnostic.Note(
+            location: first.isDefault?.location, message: "'\(first.id.value)' is already the default")
+        ],
+        fix: "keep 'default: true' on one \(kind) only")
+    }
+  }
+}
+
 /// Runs rules over a loaded glossary.
 public enum Validator {
   public static func validate(

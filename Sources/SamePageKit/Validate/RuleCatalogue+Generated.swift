@@ -86,8 +86,8 @@ extension RuleCatalogue {
       documentation: "Buyer-journey phases map to lifecycle stages that exist, and each lifecycle stage belongs\nto at most one phase.\n\nFails:\n\n    - id: consideration\n      lifecycle_stages: [mql, sall]"),
     Entry(
       type: LeadTypeReferences.self,
-      summary: "Lead types name deal pipelines and lifecycle stages that exist, and exactly one lead type is the default.",
-      documentation: "Lead types name deal pipelines and lifecycle stages that exist, and exactly one lead type\nis the default.\n\nThe type decides where a lead's deals go and which stages it skips; a wrong id silently\nsends its deals nowhere.\n\nFails:\n\n    - {id: service, pipeline: servcie}"),
+      summary: "Lead types name deal pipelines and lifecycle stages that exist.",
+      documentation: "Lead types name deal pipelines and lifecycle stages that exist.\n\nThe type decides where a lead's deals go and which stages it skips; a wrong id silently\nsends its deals nowhere.\n\nFails:\n\n    - {id: service, pipeline: servcie}"),
     Entry(
       type: LifecycleOrderStrict.self,
       summary: "Lifecycle stages are listed in strictly increasing `order`.",
@@ -148,6 +148,10 @@ extension RuleCatalogue {
       type: ScoringTargetDeclared.self,
       summary: "Every scoring rule names a declared attribute (fit) or event type (engagement), and every hand-raise names a declared event type.",
       documentation: "Every scoring rule names a declared attribute (fit) or event type (engagement), and every\nhand-raise names a declared event type.\n\nThe scoring core only sees attributes and events the glossary declares; a rule on an\nundeclared one never fires and its points silently go missing.\n\nFails:\n\n    - {id: webinar, event: webinar_atended, points: 40}"),
+    Entry(
+      type: SingleDefaultLeadType.self,
+      summary: "Exactly one lead type is the default.",
+      documentation: "Exactly one lead type is the default.\n\nA lead that arrives without a type (a web form, an import) gets the default; none leaves\nit on no path, two make the routing ambiguous.\n\nFails:\n\n    - {id: new-business, default: true}\n    - {id: service, default: true}"),
     Entry(
       type: SingleDefaultStatus.self,
       summary: "Exactly one lead status is the default.",

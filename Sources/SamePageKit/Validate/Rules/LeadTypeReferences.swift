@@ -1,5 +1,4 @@
-/// Lead types name deal pipelines and lifecycle stages that exist, and exactly one lead type
-/// is the default.
+/// Lead types name deal pipelines and lifecycle stages that exist.
 ///
 /// The type decides where a lead's deals go and which stages it skips; a wrong id silently
 /// sends its deals nowhere.
@@ -24,17 +23,6 @@ public struct LeadTypeReferences: GlossaryRule {
           stage, "lead type '\(type.id.value)' skips unknown lifecycle stage '\(stage.value)'",
           candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
       }
-    }
-    let defaults = glossary.leadTypes.types.filter { $0.isDefault?.value ?? false }
-    if defaults.isEmpty {
-      findings.report(
-        at: glossary.leadTypes.header.location, "no lead type is the default",
-        fix: "add 'default: true' to the type new leads get")
-    }
-    for extra in defaults.dropFirst() {
-      findings.report(
-        at: extra.isDefault?.location, "lead type '\(extra.id.value)' is a second default",
-        fix: "keep 'default: true' on one lead type only")
     }
   }
 }

@@ -13,22 +13,8 @@ public struct SingleDefaultStatus: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
-    let defaults = glossary.leadStatuses.statuses.filter { $0.isDefault?.value ?? false }
-    if defaults.isEmpty {
-      findings.report(
-        at: glossary.leadStatuses.header.location, "no lead status is the default",
-        fix: "add 'default: true' to the status new MQLs start with")
-    }
-    for extra in defaults.dropFirst() {
-      findings.report(
-        at: extra.isDefault?.location ?? extra.id.location,
-        "lead status '\(extra.id.value)' is a second default",
-        notes: [
-          Diagnostic.Note(
-            location: defaults[0].isDefault?.location,
-            message: "'\(defaults[0].id.value)' is already the default")
-        ],
-        fix: "keep 'default: true' on one status only")
-    }
+    findings.requireSingleDefault(
+      "lead status", items: glossary.leadStatuses.statuses.map { ($0.id, $0.isDefault) },
+      term: glossary.leadStatuses.header.location)
   }
 }
