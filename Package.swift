@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
   ],
   targets: [
     // libcmark from Debian's libcmark-dev; the documents stage renders CommonMark with it.
@@ -22,7 +23,11 @@ let package = Package(
     // Load → resolve → validate → render: the glossary model and its rules. No CLI code here.
     .target(
       name: "SamePageKit",
-      dependencies: ["CCMark", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "CCMark",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
     ),
     .executableTarget(
       name: "SamePageCLI",

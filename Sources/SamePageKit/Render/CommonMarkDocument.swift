@@ -1,0 +1,202 @@
+import CCMark
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A CommonMark document parsed by the system libcmark, which this type owns and frees.
+///
+/// Rendering is safe by construction rather than by libcmark's safe mode alone: `sanitize()`
+/// rewrites the tree so that raw HTML a user typed becomes visible text, links and images with
+/// a scheme other than http, https or mailto lose their destination, and only the exact anchor
+/// lines SamePage's templates write (`<a id="slug"></a>`) become anchors.
+///
+/// Not `Sendable`: libcmark nodes are not thread-safe, so create, transform and render a
+/// document within one task.
+public final class CommonMarkDocument {
+  private let root: OpaquePointer
+
+  /// The ids of anchors found by `sanitize()`, in document order.
+  public private(set) var anchors: [String] = []
+  /// Every link destination left after `sanitize()`, in document order.
+  public private(set) var links: [String] = []
+  /// How many raw HTML fragments were turned into text.
+  public private(set) var escapedHTMLCount = 0
+  /// How many links or images lost an unsafe destination.
+  public private(set) var neutralizedLinkCount = 0
+
+  public init(markdown: String) {
+    let bytes = Array(markdown.utf8)
+    root = bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { characters in
+        cmark_parse_document(characters.baseAddress, characters.count, CMARK_OPT_VALIDATE_UTF8)
+      }
+    }
+  }
+
+  deinit { cmark_node_free(root) }
+
+  /// The version of the linked libcmark, such as "0.30.2".
+  public static var libraryVersion: String { String(cString: cmark_version_string()) }
+
+  /// Rewrites the tree for safe rendering and records anchors and links. Idempotent.
+  /// - Parameter rewriteLink: applied to each surviving relative destination, for example to
+  ///   turn `glossary.md#mql` into `glossary.html#mql`.
+  public func sanitize(rewriteLink: (String) -> String = { $0 }) {
+    var htmlBlocks: [OpaquePointer] = []
+    var htmlInlines: [OpaquePointer] = []
+    var anchorParagraphs: [(node: OpaquePointer, id: String)] = []
+    var unsafeLinks: [OpaquePointer] = []
+    var safeLinks: [OpaquePointer] = []
+
+    // Collect first and mutate after the walk: changing the tree invalidates the iterator.
+    let iterator = cmark_iter_new(root)
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_PARAGRAPH:
+        // `<a id="x"></a>` alone on a line is a paragraph of two inline HTML nodes in CommonMark.
+        if let id = anchorParagraphID(node) {
+          anchorParagraphs.append((node, id))
+          cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)  // its two nodes are not user HTML
+        }
+      case CMARK_NODE_HTML_BLOCK: htmlBlocks.append(node)
+      case CMARK_NODE_HTML_INLINE: htmlInlines.append(node)
+      case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        if Self.isSafeDestination(url) { safeLinks.append(node) } else { unsafeLinks.append(node) }
+      default: break
+      }
+    }
+
+    for (node, id) in anchorParagraphs {
+      replace(node, with: makeAnchor(id))
+    }
+    for node in htmlBlocks {
+      let html = literal(of: node)
+      if let id = Self.anchorID(in: html) {
+        replace(node, with: makeAnchor(id))
+      } else {
+        let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+        let text = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(text, html.hasSuffix("\n") ? String(html.dropLast()) : html)
+        cmark_node_append_child(paragraph, text)
+        replace(node, with: paragraph)
+        escapedHTMLCount += 1
+      }
+    }
+    for node in htmlInlines {
+      let text = cmark_node_new(CMARK_NODE_TEXT)!
+      cmark_node_set_literal(text, literal(of: node))
+      replace(node, with: text)
+      escapedHTMLCount += 1
+    }
+    for node in unsafeLinks {
+      unwrap(node)
+      neutralizedLinkCount += 1
+    }
+    anchors = []
+    let walk = cmark_iter_new(root)
+    defer { cmark_iter_free(walk) }
+    while case let event = cmark_iter_next(walk), event != CMARK_EVENT_DONE {
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(walk),
+        cmark_node_get_type(node) == CMARK_NODE_CUSTOM_BLOCK,
+        let id = cmark_node_get_on_enter(node).flatMap({ Self.anchorID(in: String(cString: $0)) })
+      else { continue }
+      anchors.append(id)
+    }
+    links = []
+    for node in safeLinks {
+      let url = String(cString: cmark_node_get_url(node))
+      let rewritten = Self.isRelative(url) ? rewriteLink(url) : url
+      if rewritten != url { cmark_node_set_url(node, rewritten) }
+      links.append(rewritten)
+    }
+  }
+
+  /// HTML for the document. Call `sanitize()` first; libcmark's safe mode stays on as a second
+  /// line of defence.
+  public func renderHTML() -> String {
+    guard let pointer = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+    defer { free(pointer) }
+    return String(cString: pointer)
+  }
+
+  /// The document as CommonMark again (after `sanitize()`, user HTML appears escaped).
+  public func renderCommonMark() -> String {
+    guard let pointer = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0) else { return "" }
+    defer { free(pointer) }
+    return String(cString: pointer)
+  }
+
+  // MARK: - Tree surgery
+
+  private func makeAnchor(_ id: String) -> OpaquePointer {
+    let anchor = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+    // The id was validated as a slug, so writing it verbatim cannot inject markup.
+    cmark_node_set_on_enter(anchor, "<a id=\"\(id)\"></a>")
+    return anchor
+  }
+
+  private func anchorParagraphID(_ paragraph: OpaquePointer) -> String? {
+    guard let open = cmark_node_first_child(paragraph), cmark_node_get_type(open) == CMARK_NODE_HTML_INLINE,
+      let close = cmark_node_next(open), cmark_node_get_type(close) == CMARK_NODE_HTML_INLINE,
+      cmark_node_next(close) == nil, literal(of: close) == "</a>"
+    else { return nil }
+    return Self.anchorID(in: literal(of: open) + "</a>")
+  }
+
+  private func literal(of node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  /// Puts `replacement` where `node` was and frees `node` (libcmark's replace does not free).
+  private func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
+    cmark_node_insert_before(node, replacement)
+    cmark_node_unlink(node)
+    cmark_node_free(node)
+  }
+
+  /// Replaces a link or image by its children: the text stays, the destination goes.
+  private func unwrap(_ node: OpaquePointer) {
+    while let child = cmark_node_first_child(node) {
+      cmark_node_unlink(child)
+      cmark_node_insert_before(node, child)
+    }
+    cmark_node_unlink(node)
+    cmark_node_free(node)
+  }
+
+  // MARK: - Rules
+
+  /// `<a id="slug"></a>` exactly, as the templates write it; nothing looser.
+  static func anchorID(in html: String) -> String? {
+    var text = Substring(html)
+    while let last = text.last, last.isWhitespace { text.removeLast() }
+    let prefix = "<a id=\""
+    let suffix = "\"></a>"
+    guard text.hasPrefix(prefix), text.hasSuffix(suffix), text.count > prefix.count + suffix.count else {
+      return nil
+    }
+    let id = String(text.dropFirst(prefix.count).dropLast(suffix.count))
+    return Slug.isValid(id) ? id : nil
+  }
+
+  /// Relative references, fragments, http, https and mailto. Browsers ignore control characters
+  /// and white space inside a scheme (`java\tscript:`), so they are removed before looking.
+  static func isSafeDestination(_ url: String) -> Bool {
+    let compact = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }).lowercased()
+    guard let colon = compact.firstIndex(of: ":") else { return true }
+    let scheme = compact[..<colon]
+    if scheme.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { return true }  // a path with a colon
+    return ["http", "https", "mailto"].contains(scheme)
+  }
+
+  static func isRelative(_ url: String) -> Bool {
+    !url.contains(":")
+      || url.firstIndex(of: ":")! > (url.firstIndex(where: { "/?#".contains($0) }) ?? url.endIndex)
+  }
+}
