@@ -25,12 +25,8 @@ struct Check: ParsableCommand {
   var strict = false
 
   func run() throws {
-    let result = GlossaryLoader().load(
-      directory: URL(fileURLWithPath: path), displayDirectory: path)
-    var diagnostics = result.diagnostics
-    if let glossary = result.glossary {
-      diagnostics = (diagnostics + Validator.validate(glossary)).sorted()
-    }
+    let result = GlossaryCheck(directory: URL(fileURLWithPath: path), displayDirectory: path)
+    let diagnostics = result.diagnostics
     let writer: any DiagnosticWriter
     switch format {
     case .text:

@@ -20,8 +20,9 @@ public final class CommonMarkDocument {
 
   /// The ids of anchors found by `sanitize()`, in document order.
   public private(set) var anchors: [String] = []
-  /// Every link destination left after `sanitize()`, in document order.
-  public private(set) var links: [String] = []
+  /// Every link destination left after `sanitize()`, in document order, with its line in the
+  /// Markdown source.
+  public private(set) var links: [(url: String, line: Int)] = []
   /// How many raw HTML fragments were turned into text.
   public private(set) var escapedHTMLCount = 0
   /// How many links or images lost an unsafe destination.
@@ -113,7 +114,7 @@ public final class CommonMarkDocument {
       let url = String(cString: cmark_node_get_url(node))
       let rewritten = Self.isRelative(url) ? rewriteLink(url) : url
       if rewritten != url { cmark_node_set_url(node, rewritten) }
-      links.append(rewritten)
+      links.append((rewritten, Int(cmark_node_get_start_line(node))))
     }
   }
 

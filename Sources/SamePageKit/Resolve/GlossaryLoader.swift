@@ -79,6 +79,23 @@ public struct GlossaryLoader: Sendable {
       filesRead: filesRead)
   }
 
+  /// The bundled starter glossary, parsed once; templates are checked against it because it
+  /// fills every section.
+  public static let starterGlossary: Glossary = {
+    let loader = YAMLLoader()
+    var files: [GlossaryFileKind: GlossaryFile] = [:]
+    for kind in GlossaryFileKind.allCases {
+      guard let text = StarterGlossary.files.first(where: { $0.path == kind.fileName })?.contents,
+        case .loaded(let file) = loader.parse(Array(text.utf8), displayPath: kind.fileName)
+      else { preconditionFailure("the embedded starter glossary lacks \(kind.fileName)") }
+      files[kind] = file
+    }
+    guard let glossary = resolve(files, directory: "", context: ReadContext()) else {
+      preconditionFailure("the embedded starter glossary does not resolve")
+    }
+    return glossary
+  }()
+
   /// Builds the typed model from parsed files. Every file must be present.
   static func resolve(_ files: [GlossaryFileKind: GlossaryFile], directory: String, context: ReadContext)
     -> Glossary?

@@ -14,6 +14,10 @@ public enum GlossaryFileKind: String, Sendable, CaseIterable {
 
   public var fileName: String { rawValue + ".yaml" }
 
+  /// The name of the term's own page: its title as a slug (`lifecycle-stages`,
+  /// `service-level-agreement`), distinct from the SLA document's `sla`.
+  public var pageName: String { title.lowercased().replacingOccurrences(of: " ", with: "-") }
+
   /// How the file's term is named to people.
   public var title: String {
     switch self {

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import SamePageKit
+
+/// `samepage render`: the SLA, the glossary and a page per term, as CommonMark and HTML.
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Render the SLA, the glossary and a page per term from the templates.",
+    discussion: "Refuses a glossary with check errors. Exit status: 0 written, 1 errors, 2 unusable input.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case markdown, html, both
+  }
+
+  @Option(help: "The glossary directory.")
+  var glossary = "Glossary"
+
+  @Option(help: "The Mustache template directory.")
+  var templates = "Templates"
+
+  @Option(help: "The output directory.")
+  var out = "out"
+
+  @Option(help: "What to write: markdown, html or both.")
+  var format: Format = .both
+
+  @Flag(help: "Overwrite files edited by hand since the last render.")
+  var force = false
+
+  func run() throws {
+    let pages = try RenderPipeline.renderedPages(glossary: glossary, templates: templates)
+    var files: [String: Data] = [:]
+    for page in pages {
+      if format != .html { files[page.page.fileName] = Data(page.markdown.utf8) }
+      if format != .markdown { files[page.htmlFileName] = Data(page.standaloneHTML.utf8) }
+    }
+    try RenderPipeline.write(files, to: out, force: force)
+  }
+}
+
+/// The steps `render` and `publish` share, with the CLI's error handling.
+enum RenderPipeline {
+  static func renderedPages(glossary: String, templates: String) throws -> [RenderedPage] {
+    let check = GlossaryCheck(directory: URL(fileURLWithPath: glossary), displayDirectory: glossary)
+    guard let valid = check.validGlossary else {
+      print(
+        TextDiagnosticWriter(colored: Terminal.wantsColor, filesChecked: check.filesRead).write(
+          check.diagnostics), terminator: "")
+      printError("the glossary has errors; fix them (samepage check \(glossary)) before rendering")
+      throw ExitCode(check.hasUnreadableInput ? 2 : 1)
+    }
+    let templateSet: TemplateSet
+    switch TemplateSet.load(directory: URL(fileURLWithPath: templates), displayDirectory: templates) {
+    case .loaded(let set): templateSet = set
+    case .failed(let diagnostics):
+      print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
+      throw ExitCode(diagnostics.contains { $0.id == "template.no-directory" } ? 2 : 1)
+    }
+    let (pages, diagnostics) = DocumentRenderer(templates: templateSet).render(valid)
+    if diagnostics.hasErrors {
+      print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
+      throw ExitCode(1)
+    }
+    return pages
+  }
+
+  static func write(_ files: [String: Data], to out: String, force: Bool) throws {
+    do {
+      let report = try ManagedDirectory(directory: URL(fileURLWithPath: out)).synchronize(files, force: force)
+      var summary = "wrote \(report.written.count) files to \(out)"
+      if !report.unchanged.isEmpty { summary += ", \(report.unchanged.count) unchanged" }
+      if !report.removed.isEmpty { summary += ", removed \(report.removed.count) no longer produced" }
+      print(summary)
+      for path in report.keptEdited {
+        printError("warning: \(out)/\(path) is no longer produced but was edited by hand; left in place")
+      }
+    } catch let failure as ManagedDirectory.Failure {
+      printError("samepage: \(failure)")
+      throw ExitCode(1)
+    }
+  }
+}

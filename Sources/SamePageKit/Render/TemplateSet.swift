@@ -1,0 +1,146 @@
+import Foundation
+import Mustache
+
+/// The team's templates: every `*.mustache` file under a directory, named by relative path
+/// without the extension (`sla.md`, `partials/lifecycle-stages`).
+///
+/// Templates are data the team edits, so every way they can go wrong is a diagnostic with the
+/// template file and line: a syntax error, a missing template, and a name the view model does
+/// not have (swift-mustache would silently print nothing).
+public struct TemplateSet: @unchecked Sendable {
+  /// The directory as shown to users, for diagnostics.
+  public let displayDirectory: String
+  let library: MustacheLibrary
+  let sources: [String: String]
+
+  public static let requiredTemplates = ["sla.md", "glossary.md", "term.md"]
+
+  public enum LoadResult {
+    case loaded(TemplateSet)
+    case failed([Diagnostic])
+  }
+
+  public static func load(directory: URL, displayDirectory: String) -> LoadResult {
+    _ = MarkdownContentType.registered
+    let fileManager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
+      return .failed([
+        Diagnostic(
+          id: "template.no-directory", severity: .error, location: nil,
+          summary: "template directory '\(displayDirectory)' does not exist",
+          fix:
+            "pass --templates with a directory of .mustache files, or omit it to use the bundled Templates/")
+      ])
+    }
+    let pragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}"
+    var sources: [String: String] = [:]
+    var diagnostics: [Diagnostic] = []
+    var library = MustacheLibrary()
+    let enumerator = fileManager.enumerator(at: directory, includingPropertiesForKeys: nil)
+    let base = directory.standardizedFileURL.path
+    while let url = enumerator?.nextObject() as? URL {
+      guard url.pathExtension == "mustache" else { continue }
+      let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+      let name = String(relative.dropLast(".mustache".count))
+      let display = join(displayDirectory, relative)
+      guard let data = fileManager.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+      else {
+        diagnostics.append(
+          Diagnostic(
+            id: "template.unreadable", severity: .error, location: .startOf(display),
+            summary: "cannot read this template as UTF-8 text"))
+        continue
+      }
+      sources[name] = text
+      do {
+        // Every template, partials included, escapes values for Markdown: a pragma applies only
+        // to the template that declares it, and partials would otherwise escape for HTML. The
+        // pragma gets a line of its own, which Mustache removes as a standalone tag.
+        library.register(try MustacheTemplate(string: pragma + "\n" + text), named: name)
+      } catch let error as MustacheTemplate.ParserError {
+        diagnostics.append(
+          Diagnostic(
+            id: "template.syntax", severity: .error,
+            location: SourceLocation(
+              file: display, line: max(error.context.lineNumber - 1, 1),
+              column: max(error.context.columnNumber, 1)),
+            summary: "template syntax error: \(error.error)",
+            fix: "check that every {{#section}} has a matching {{/section}} and every tag is closed"))
+      } catch {
+        diagnostics.append(
+          Diagnostic(
+            id: "template.syntax", severity: .error, location: .startOf(display),
+            summary: "template syntax error: \(error)"))
+      }
+    }
+    for required in requiredTemplates where sources[required] == nil {
+      diagnostics.append(
+        Diagnostic(
+          id: "template.missing", severity: .error, location: nil,
+          summary: "no template '\(required).mustache' in \(displayDirectory)",
+          fix: "copy it from the bundled Templates/ directory"))
+    }
+    if !diagnostics.isEmpty { return .failed(diagnostics.sorted()) }
+    return .loaded(TemplateSet(displayDirectory: displayDirectory, library: library, sources: sources))
+  }
+
+  /// Renders one template. Names that no context could resolve are returned as diagnostics
+  /// pointing at the first tag that uses them.
+  func render(_ name: String, context: [String: Any]) -> (text: String, unknownNames: [Diagnostic]) {
+    let root = StrictRoot(context)
+    let text = library.render(root, withTemplate: name) ?? ""
+    let unknown = root.missing.sorted().map { missing in
+      Diagnostic(
+        id: "template.unknown-name", severity: .error, location: locate(missing),
+        summary: "template uses '\(missing)', which the view model does not have",
+        explanation:
+          "Mustache would print nothing here; SamePage refuses instead so a typo cannot hide a value.",
+        fix: "check the spelling against the documented names (docs/TEMPLATES.md)")
+    }
+    return (text, unknown)
+  }
+
+  /// The first tag in any template that names `name`, for the diagnostic's place.
+  func locate(_ name: String) -> SourceLocation? {
+    for (template, text) in sources.sorted(by: { $0.key < $1.key }) {
+      var line = 1
+      var column = 1
+      var index = text.startIndex
+      while index < text.endIndex {
+        if text[index...].hasPrefix("{{"), let close = text[index...].range(of: "}}") {
+          let inner = text[text.index(index, offsetBy: 2)..<close.lowerBound]
+          let tag = inner.trimmingCharacters(in: CharacterSet(charactersIn: "{}#^/&>$< \t"))
+          if tag == name || tag.hasSuffix("(\(name))") {
+            return SourceLocation(
+              file: join(displayDirectory, template + ".mustache"), line: line, column: column)
+          }
+        }
+        if text[index] == "\n" {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
+        index = text.index(after: index)
+      }
+    }
+    return nil
+  }
+}
+
+/// The root of a render: records the names that fell through every context to here unresolved.
+/// Only the root records, because a name an inner context resolves never reaches it.
+final class StrictRoot: MustacheParent {
+  private let values: [String: Any]
+  private(set) var missing: Set<String> = []
+
+  init(_ values: [String: Any]) { self.values = values }
+
+  func child(named name: String) -> Any? {
+    if let value = values[name] { return value }
+    missing.insert(name)
+    return nil
+  }
+}
