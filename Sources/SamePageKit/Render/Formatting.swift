@@ -22,6 +22,14 @@ enum Format {
     return formatter.string(from: NSNumber(value: value)) ?? formatNumber(value)
   }
 
+  /// "$10 million", "$2 billion", "$750,000".
+  static func money(_ value: Double) -> String {
+    for (size, word) in [(1e9, "billion"), (1e6, "million")] where abs(value) >= size {
+      return "$\(number(value / size)) \(word)"
+    }
+    return "$" + number(value)
+  }
+
   static func commitmentQuantity(_ commitment: Commitment) -> String {
     guard let quantity = commitment.quantity?.value, let unit = commitment.unit?.value else { return "" }
     if let deadline = unit.deadline(quantity) { return deadline.description }

@@ -160,17 +160,20 @@ struct DocumentViewModel {
         var criteria: [CriterionView] = []
         if let tier = segment.tier { criteria.append(.init(name: "Tier", value: "\(tier.value)")) }
         if !segment.industries.isEmpty {
-          criteria.append(.init(name: "Industries", value: Format.list(segment.industries.map(\.value))))
+          criteria.append(
+            .init(name: "Industries", value: segment.industries.map(\.value).joined(separator: ", ")))
         }
         if let range = segment.employees { criteria.append(.init(name: "Employees", value: describe(range))) }
         if let range = segment.annualRevenueUSD {
-          criteria.append(.init(name: "Annual revenue", value: describe(range, prefix: "$")))
+          criteria.append(.init(name: "Annual revenue", value: describe(range, money: true)))
         }
         if !segment.countries.isEmpty {
-          criteria.append(.init(name: "Countries", value: Format.list(segment.countries.map(\.value))))
+          criteria.append(
+            .init(name: "Countries", value: segment.countries.map(\.value).joined(separator: ", ")))
         }
         if !segment.technologies.isEmpty {
-          criteria.append(.init(name: "Technologies", value: Format.list(segment.technologies.map(\.value))))
+          criteria.append(
+            .init(name: "Technologies", value: segment.technologies.map(\.value).joined(separator: ", ")))
         }
         return SegmentView(
           anchor: AnchorRef.segment(segment.id.value).id,
@@ -179,19 +182,23 @@ struct DocumentViewModel {
       },
       "exclusions": [
         CriterionView(
-          name: "Personal email domains", value: Format.list(exclusions.emailDomains.map(\.value))),
-        CriterionView(name: "Email suffixes", value: Format.list(exclusions.emailSuffixes.map(\.value))),
-        CriterionView(name: "Competitors", value: Format.list(exclusions.competitorDomains.map(\.value))),
-        CriterionView(name: "Countries not served", value: Format.list(exclusions.countries.map(\.value))),
+          name: "Personal email domains", value: exclusions.emailDomains.map(\.value).joined(separator: ", ")),
+        CriterionView(
+          name: "Email suffixes", value: exclusions.emailSuffixes.map(\.value).joined(separator: ", ")),
+        CriterionView(
+          name: "Competitors", value: exclusions.competitorDomains.map(\.value).joined(separator: ", ")),
+        CriterionView(
+          name: "Countries not served", value: exclusions.countries.map(\.value).joined(separator: ", ")),
       ].filter { !$0.value.isEmpty },
     ]
   }
 
-  private func describe(_ range: NumberRange, prefix: String = "") -> String {
-    switch (range.min?.value, range.max?.value) {
-    case (let low?, let high?): "\(prefix)\(Format.number(low)) to \(prefix)\(Format.number(high))"
-    case (let low?, nil): "at least \(prefix)\(Format.number(low))"
-    case (nil, let high?): "at most \(prefix)\(Format.number(high))"
+  private func describe(_ range: NumberRange, money: Bool = false) -> String {
+    let show = money ? Format.money : Format.number
+    return switch (range.min?.value, range.max?.value) {
+    case (let low?, let high?): "\(show(low)) to \(show(high))"
+    case (let low?, nil): "at least \(show(low))"
+    case (nil, let high?): "at most \(show(high))"
     case (nil, nil): "any"
     }
   }
@@ -207,7 +214,8 @@ struct DocumentViewModel {
           facts.append(.init(name: "Seniority", value: Format.words(seniority.value.rawValue)))
         }
         if !persona.titlePatterns.isEmpty {
-          facts.append(.init(name: "Titles", value: Format.list(persona.titlePatterns.map(\.value))))
+          facts.append(
+            .init(name: "Titles", value: persona.titlePatterns.map(\.value).joined(separator: ", ")))
         }
         if let place = persona.location { facts.append(.init(name: "Location", value: place.value)) }
         if let years = persona.experienceYears {
@@ -238,7 +246,7 @@ struct DocumentViewModel {
           definition: phase.definition?.value ?? "", buyerFocus: phase.buyerFocus?.value ?? "",
           hasBuyerFocus: phase.buyerFocus != nil,
           stages: phase.lifecycleStages.map { stageLink($0.value) }.punctuated,
-          content: Format.list(phase.content.map(\.value)), hasContent: !phase.content.isEmpty)
+          content: phase.content.map(\.value).joined(separator: ", "), hasContent: !phase.content.isEmpty)
       }
     ]
   }
@@ -338,7 +346,7 @@ struct DocumentViewModel {
     let channels = Dictionary(connect.channels.map { ($0.id.value, $0.label?.value ?? $0.id.value.rawValue) })
     { first, _ in first }
     return [
-      "channels": Format.list(connect.channels.map { $0.label?.value ?? $0.id.value.rawValue }),
+      "channels": connect.channels.map { $0.label?.value ?? $0.id.value.rawValue }.joined(separator: ", "),
       "ownerOnly": connect.ownerOnly?.value ?? false,
       "dispositions": connect.dispositions.map { disposition in
         DispositionView(

@@ -1,0 +1,189 @@
+import Foundation
+import SamePageKit
+import Testing
+
+@Suite struct RenderTests {
+  static let templates = Repository.root.appendingPathComponent("Templates")
+
+  func templateSet(_ directory: URL = templates) throws -> TemplateSet {
+    switch TemplateSet.load(directory: directory, displayDirectory: "Templates") {
+    case .loaded(let set): return set
+    case .failed(let diagnostics):
+      Issue.record("templates failed: \(diagnostics.map(\.summary))")
+      throw CancellationError()
+    }
+  }
+
+  func render(_ glossary: GlossaryUnderTest, templates: URL = templates) throws -> (
+    pages: [RenderedPage], diagnostics: [Diagnostic]
+  ) {
+    let loaded = try #require(glossary.check().result.glossary)
+    return DocumentRenderer(templates: try templateSet(templates)).render(loaded)
+  }
+
+  func page(_ pages: [RenderedPage], _ page: Page) throws -> RenderedPage {
+    try #require(pages.first { $0.page == page })
+  }
+
+  /// Golden files, read by a person before they were accepted. Regenerate on purpose with
+  /// SAMEPAGE_UPDATE_GOLDEN=1 swift test --filter goldenDocuments, then read the diff.
+  @Test(arguments: [Page.sla, Page.glossary])
+  func goldenDocuments(_ which: Page) throws {
+    let (pages, diagnostics) = try render(GlossaryUnderTest())
+    #expect(diagnostics.isEmpty)
+    let markdown = try page(pages, which).markdown
+    let golden = Repository.fixtures.appendingPathComponent("Golden/\(which.fileName)")
+    if ProcessInfo.processInfo.environment["SAMEPAGE_UPDATE_GOLDEN"] != nil {
+      try markdown.write(to: golden, atomically: true, encoding: .utf8)
+    }
+    #expect(markdown == (try String(contentsOf: golden, encoding: .utf8)))
+  }
+
+  @Test func everyPageIsWrittenOnceWithDistinctNames() throws {
+    let (pages, _) = try render(GlossaryUnderTest())
+    #expect(pages.count == 12)
+    #expect(Set(pages.map(\.page.fileName)).count == 12)
+    #expect(try page(pages, .glossary).anchors.contains("mql"))
+    #expect(try page(pages, .glossary).htmlBody.contains("<a id=\"mql\"></a>"))
+  }
+
+  @Test func linksBetweenPagesPointAtHTMLAnchors() throws {
+    let (pages, _) = try render(GlossaryUnderTest())
+    let statuses = try page(pages, .term(.leadStatuses)).htmlBody
+    #expect(statuses.contains("href=\"lifecycle-stages.html#mql\""))
+    #expect(try page(pages, .sla).htmlBody.contains("href=\"glossary.html#status-attempting\""))
+  }
+
+  @Test func userTextIsDataNotATemplate() throws {
+    let glossary = try GlossaryUnderTest(replacing: [:])
+    try replace(
+      in: glossary, "lead-types.yaml", "Referred by an OEM partner;",
+      with: "Referred by {{organization}} {{#sla}}partners{{/sla}};")
+    let (pages, diagnostics) = try render(glossary)
+    #expect(diagnostics.isEmpty)
+    #expect(
+      try page(pages, .glossary).markdown.contains("Referred by {{organization}} {{#sla}}partners{{/sla}};"))
+  }
+
+  @Test func rawHTMLAndScriptLinksInADefinitionNeverReachTheHTML() throws {
+    let glossary = try GlossaryUnderTest()
+    try replace(
+      in: glossary, "lead-statuses.yaml",
+      "definition: Handed to sales and not yet reviewed by the owning rep.",
+      with:
+        "definition: \"Handed over. <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3))\""
+    )
+    let (pages, diagnostics) = try render(glossary)
+    #expect(diagnostics.isEmpty)
+    for rendered in pages {
+      #expect(!rendered.htmlBody.contains("<script"))
+      #expect(!rendered.htmlBody.contains("<img"))
+      #expect(!rendered.htmlBody.contains("javascript:"))
+    }
+    #expect(try page(pages, .glossary).htmlBody.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+  }
+
+  @Test func plainTextWithMarkdownCharactersIsEscaped() throws {
+    let glossary = try GlossaryUnderTest()
+    try replace(
+      in: glossary, "lead-statuses.yaml", "label: Connected",
+      with: "label: \"*Connected* & <Qualifying> [1]\"")
+    let (pages, diagnostics) = try render(glossary)
+    #expect(diagnostics.isEmpty)
+    let html = try page(pages, .glossary).htmlBody
+    #expect(html.contains("<h3>*Connected* &amp; &lt;Qualifying&gt; [1]</h3>"))
+  }
+
+  @Test func brokenLinkInADefinitionIsAnErrorAtTheOutputLine() throws {
+    let glossary = try GlossaryUnderTest()
+    try replace(
+      in: glossary, "lead-types.yaml", "Referred by an OEM partner;",
+      with: "Referred by a [partner](glossary.md#partnr);")
+    let (_, diagnostics) = try render(glossary)
+    let broken = diagnostics.filter { $0.id == "render.broken-link" }
+    #expect(broken.count >= 1)
+    #expect(broken.first?.summary.contains("'glossary.html#partnr' points to no anchor") == true)
+    #expect((broken.first?.location?.line ?? 0) > 1)
+  }
+
+  @Test func unknownTemplateNameIsAnErrorWithFileAndLine() throws {
+    let templates = try copyOfTemplates()
+    try replace(in: templates.url, "glossary.md.mustache", "# {{organization}}", with: "# {{organisation}}")
+    let (_, diagnostics) = try render(GlossaryUnderTest(), templates: templates.url)
+    #expect(diagnostics.map(\.id) == ["template.unknown-name"])
+    #expect(
+      diagnostics.first?.location
+        == SourceLocation(file: "Templates/glossary.md.mustache", line: 2, column: 3))
+  }
+
+  @Test func unknownNameInsideASectionThisGlossaryLeavesEmptyIsStillFound() throws {
+    let templates = try copyOfTemplates()
+    try replace(in: templates.url, "sla.md.mustache", "- {{name}}: {{value}}", with: "- {{nmae}}: {{value}}")
+    let glossary = try GlossaryUnderTest()
+    let sla = glossary.directory.url.appendingPathComponent("sla.yaml")
+    let lines = try String(contentsOf: sla, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let start = try #require(lines.firstIndex(of: "  holidays:"))
+    let end = try #require(lines.firstIndex(of: "review:"))
+    try (lines[..<start] + lines[end...]).joined(separator: "\n").write(
+      to: sla, atomically: true, encoding: .utf8)
+    let loaded = glossary.check()
+    try #require(
+      loaded.result.glossary?.sla.calendar?.holidays.isEmpty == true, "\(loaded.diagnostics.map(\.summary))")
+    let (_, diagnostics) = try render(glossary, templates: templates.url)
+    #expect(diagnostics.map(\.id) == ["template.unknown-name"])
+    #expect(diagnostics.first?.summary.contains("'nmae'") == true)
+  }
+
+  @Test func templateSyntaxErrorHasFileAndLine() throws {
+    let templates = try copyOfTemplates()
+    try replace(in: templates.url, "partials/lead-types.mustache", "{{/types}}", with: "{{/typs}}")
+    guard case .failed(let diagnostics) = TemplateSet.load(directory: templates.url, displayDirectory: "T")
+    else {
+      Issue.record("a broken template loaded")
+      return
+    }
+    #expect(diagnostics.map(\.id) == ["template.syntax"])
+    #expect(diagnostics.first?.location?.file == "T/partials/lead-types.mustache")
+    #expect(diagnostics.first?.location?.line == 13)
+  }
+
+  @Test func missingTemplateDirectoryAndTemplateAreErrors() throws {
+    guard
+      case .failed(let none) = TemplateSet.load(
+        directory: URL(fileURLWithPath: "/nonexistent"), displayDirectory: "x")
+    else {
+      Issue.record("loaded nothing")
+      return
+    }
+    #expect(none.map(\.id) == ["template.no-directory"])
+    let templates = try copyOfTemplates()
+    try FileManager.default.removeItem(at: templates.url.appendingPathComponent("term.md.mustache"))
+    guard case .failed(let missing) = TemplateSet.load(directory: templates.url, displayDirectory: "x")
+    else {
+      Issue.record("loaded without term.md")
+      return
+    }
+    #expect(missing.map(\.id) == ["template.missing"])
+  }
+
+  // MARK: - Helpers
+
+  func copyOfTemplates() throws -> TemporaryDirectory {
+    let directory = try TemporaryDirectory()
+    try FileManager.default.removeItem(at: directory.url)
+    try FileManager.default.copyItem(at: Self.templates, to: directory.url)
+    return directory
+  }
+
+  func replace(in glossary: GlossaryUnderTest, _ file: String, _ old: String, with new: String) throws {
+    try replace(in: glossary.directory.url, file, old, with: new)
+  }
+
+  func replace(in directory: URL, _ file: String, _ old: String, with new: String) throws {
+    let url = directory.appendingPathComponent(file)
+    let text = try String(contentsOf: url, encoding: .utf8)
+    try #require(text.contains(old), "'\(old)' not in \(file)")
+    try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+  }
+}
