@@ -53,7 +53,7 @@ import Testing
       run.output.contains(
         "lead-statuses.yaml:53:12: error: lead status 'qualified' maps to unknown lifecycle stage 'sqll' [status.stage-exists]"
       ))
-    #expect(run.output.contains("lifecycle-stages.yaml:40:9: note: did you mean 'sql'?"))
+    #expect(run.output.contains("lifecycle-stages.yaml:44:9: note: did you mean 'sql'?"))
     #expect(!run.output.contains("\u{1B}["), "no colour when output is not a terminal")
   }
 

@@ -41,8 +41,8 @@ import Testing
 
   @Test func everyPageIsWrittenOnceWithDistinctNames() throws {
     let (pages, _) = try render(GlossaryUnderTest())
-    #expect(pages.count == 12)
-    #expect(Set(pages.map(\.page.fileName)).count == 12)
+    #expect(pages.count == 13)
+    #expect(Set(pages.map(\.page.fileName)).count == 13)
     #expect(try page(pages, .glossary).anchors.contains("mql"))
     #expect(try page(pages, .glossary).htmlBody.contains("<a id=\"mql\"></a>"))
   }

@@ -33,6 +33,7 @@ public struct DealStages: Sendable {
     public var id: Located<Slug>
     public var label: Located<String>?
     public var definition: Located<String>?
+    public var synonyms: [Located<String>]
     public var probability: Located<Int>?
     public var forecast: Located<ForecastCategory>?
     public var closed: Located<Bool>?

@@ -11,6 +11,7 @@ public struct LeadStatuses: Sendable {
     public var id: Located<Slug>
     public var label: Located<String>?
     public var definition: Located<String>?
+    public var synonyms: [Located<String>]
     public var stage: Located<Slug>?
     public var category: Located<Category>?
     public var isDefault: Located<Bool>?

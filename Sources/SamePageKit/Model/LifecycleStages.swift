@@ -13,6 +13,8 @@ public struct LifecycleStages: Sendable {
     public var id: Located<Slug>
     public var label: Located<String>?
     public var definition: Located<String>?
+    /// Other words people use for it ("hot lead", the CRM's internal id); the wiki search finds them.
+    public var synonyms: [Located<String>]
     /// The stage's weight: stages are strictly ordered by it and movement is forward only.
     public var order: Located<Int>?
     /// Taken from `role:`, or from the id when the id names a role (`mql`, `sql`…).

@@ -22,7 +22,7 @@ public struct DocumentRenderer: Sendable {
   public init(templates: TemplateSet) { self.templates = templates }
 
   /// The pages every render produces: the SLA, the glossary and one page per term.
-  public static let pages: [Page] = [.sla, .glossary] + DocumentViewModel.termOrder.map { .term($0) }
+  public static let pages: [Page] = [.home, .sla, .glossary] + DocumentViewModel.termOrder.map { .term($0) }
 
   public func render(_ glossary: Glossary, pages: [Page] = DocumentRenderer.pages) -> (
     pages: [RenderedPage], diagnostics: [Diagnostic]
@@ -59,6 +59,7 @@ public struct DocumentRenderer: Sendable {
 
   static func templateName(_ page: Page) -> String {
     switch page {
+    case .home: "home.md"
     case .sla: "sla.md"
     case .glossary: "glossary.md"
     case .term: "term.md"

@@ -74,6 +74,13 @@ enum Format {
     return joined.isEmpty ? "" : joined + "."
   }
 
+  /// The first sentence of Markdown prose, without emphasis markers, for one-line summaries.
+  static func firstSentence(_ markdown: String) -> String {
+    let plain = markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "\n", with: " ")
+    guard let end = plain.range(of: ". ") else { return plain.trimmingCharacters(in: .whitespaces) }
+    return String(plain[..<end.lowerBound]) + "."
+  }
+
   /// "a, b and c" (or "a, b or c").
   static func list(_ items: [String], conjunction: String = "and") -> String {
     switch items.count {

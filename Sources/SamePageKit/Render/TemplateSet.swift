@@ -13,7 +13,7 @@ public struct TemplateSet: @unchecked Sendable {
   let library: MustacheLibrary
   let sources: [String: String]
 
-  public static let requiredTemplates = ["sla.md", "glossary.md", "term.md"]
+  public static let requiredTemplates = ["home.md", "sla.md", "glossary.md", "term.md"]
 
   public enum LoadResult {
     case loaded(TemplateSet)

@@ -21,6 +21,7 @@ struct AnchorRef: Hashable {
 
 /// The page being rendered, which decides how a link to an anchor is written.
 public enum Page: Hashable, Sendable {
+  case home
   case sla
   case glossary
   case term(GlossaryFileKind)
@@ -28,6 +29,7 @@ public enum Page: Hashable, Sendable {
   /// The Markdown file name; HTML, wiki and Confluence targets rewrite the `.md`.
   public var fileName: String {
     switch self {
+    case .home: "index.md"
     case .sla: "sla.md"
     case .glossary: "glossary.md"
     case .term(let kind): "\(kind.pageName).md"
@@ -37,7 +39,7 @@ public enum Page: Hashable, Sendable {
   /// Whether the page holds the anchors of this term.
   func hosts(_ term: GlossaryFileKind) -> Bool {
     switch self {
-    case .sla: false
+    case .home, .sla: false
     case .glossary: true
     case .term(let kind): kind == term
     }
@@ -45,7 +47,7 @@ public enum Page: Hashable, Sendable {
 
   func link(_ anchor: AnchorRef) -> String {
     switch self {
-    case .sla: "glossary.md#\(anchor.id)"
+    case .home, .sla: "glossary.md#\(anchor.id)"
     case .glossary: "#\(anchor.id)"
     case .term(let kind): kind == anchor.term ? "#\(anchor.id)" : "\(anchor.term.pageName).md#\(anchor.id)"
     }

@@ -43,7 +43,9 @@ struct DocumentViewModel {
     let header = header(kind)
     return TermView(
       title: kind.title, anchor: kind.rawValue, link: page.link(.term(kind)), page: kind.pageName + ".md",
-      definition: header.definition?.value ?? "", owner: Format.owner(header.owner?.value))
+      definition: header.definition?.value ?? "",
+      summary: Format.firstSentence(header.definition?.value ?? ""),
+      owner: Format.owner(header.owner?.value))
   }
 
   /// The whole context. Term sections are lists of zero or one element, so a page shows
@@ -84,6 +86,7 @@ struct DocumentViewModel {
 
   var pageTitle: String {
     switch page {
+    case .home: glossary.manifest.organization?.value ?? "Home"
     case .sla: "Service level agreement"
     case .glossary: "Glossary"
     case .term(let kind): kind.title
@@ -100,7 +103,9 @@ struct DocumentViewModel {
           .map { statusLink($0.id.value) }.punctuated
         return StageView(
           anchor: AnchorRef.stage(stage.id.value).id, label: stage.label?.value ?? stage.id.value.rawValue,
-          definition: stage.definition?.value ?? "", owner: Format.owner(stage.owner?.value),
+          definition: stage.definition?.value ?? "",
+          synonyms: stage.synonyms.map(\.value).joined(separator: ", "),
+          hasSynonyms: !stage.synonyms.isEmpty, owner: Format.owner(stage.owner?.value),
           position: "\(index + 1) of \(stages.count)",
           entry: Format.sentences(stage.entryCriteria.map(\.value)), hasEntry: !stage.entryCriteria.isEmpty,
           exit: Format.sentences(stage.exitCriteria.map(\.value)), hasExit: !stage.exitCriteria.isEmpty,
@@ -122,7 +127,9 @@ struct DocumentViewModel {
         StatusView(
           anchor: AnchorRef.status(status.id.value).id,
           label: status.label?.value ?? status.id.value.rawValue,
-          definition: status.definition?.value ?? "", stage: stageLink(status.stage?.value),
+          definition: status.definition?.value ?? "",
+          synonyms: status.synonyms.map(\.value).joined(separator: ", "),
+          hasSynonyms: !status.synonyms.isEmpty, stage: stageLink(status.stage?.value),
           category: Format.title(status.category?.value.rawValue ?? ""),
           isDefault: status.isDefault?.value ?? false,
           reasons: status.reasons.map(\.value), hasReasons: !status.reasons.isEmpty,
@@ -142,7 +149,9 @@ struct DocumentViewModel {
             let stale = stage.staleAfterDays.map { "\($0.value) days" } ?? ""
             return DealStageView(
               anchor: AnchorRef.deal(stage.id.value).id, label: stage.label?.value ?? stage.id.value.rawValue,
-              definition: stage.definition?.value ?? "", probability: "\(stage.probability?.value ?? 0)%",
+              definition: stage.definition?.value ?? "",
+              synonyms: stage.synonyms.map(\.value).joined(separator: ", "),
+              hasSynonyms: !stage.synonyms.isEmpty, probability: "\(stage.probability?.value ?? 0)%",
               forecast: Format.forecast(stage.forecast?.value), outcome: outcome,
               hasOutcome: !outcome.isEmpty,
               staleAfter: stale, hasStaleAfter: !stale.isEmpty,

@@ -23,6 +23,8 @@ struct TermView {
   var link: String
   var page: String
   var definition: String
+  /// The definition's first sentence, as plain text, for lists of terms.
+  var summary: String
   var owner: String
 }
 
@@ -30,6 +32,8 @@ struct StageView {
   var anchor: String
   var label: String
   var definition: String
+  var synonyms: String
+  var hasSynonyms: Bool
   var owner: String
   var position: String
   var entry: String
@@ -54,6 +58,8 @@ struct StatusView {
   var anchor: String
   var label: String
   var definition: String
+  var synonyms: String
+  var hasSynonyms: Bool
   var stage: LinkView
   var category: String
   var isDefault: Bool
@@ -72,6 +78,8 @@ struct DealStageView {
   var anchor: String
   var label: String
   var definition: String
+  var synonyms: String
+  var hasSynonyms: Bool
   var probability: String
   var forecast: String
   var outcome: String

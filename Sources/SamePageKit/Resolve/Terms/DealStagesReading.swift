@@ -13,6 +13,7 @@ extension DealStages {
               id: id,
               label: stage.required("label"),
               definition: stage.optional("definition"),
+              synonyms: stage.values("synonyms"),
               probability: stage.required("probability"),
               forecast: stage.required("forecast"),
               closed: stage.flag("closed"),

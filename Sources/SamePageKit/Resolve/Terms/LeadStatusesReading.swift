@@ -8,6 +8,7 @@ extension LeadStatuses {
           id: id,
           label: status.required("label"),
           definition: status.optional("definition"),
+          synonyms: status.values("synonyms"),
           stage: status.required("stage"),
           category: status.required("category"),
           isDefault: status.flag("default"),

@@ -9,6 +9,7 @@ extension LifecycleStages {
           id: id,
           label: stage.required("label"),
           definition: stage.optional("definition"),
+          synonyms: stage.values("synonyms"),
           order: stage.required("order"),
           role: explicitRole ?? Role(rawValue: id.value.rawValue).map { Located($0, at: id.location) },
           owner: stage.optional("owner"),
