@@ -64,7 +64,8 @@ enum RenderPipeline {
     return pages
   }
 
-  static func write(_ files: [String: Data], to out: String, force: Bool) throws {
+  @discardableResult
+  static func write(_ files: [String: Data], to out: String, force: Bool) throws -> ManagedDirectory.Report {
     do {
       let report = try ManagedDirectory(directory: URL(fileURLWithPath: out)).synchronize(files, force: force)
       var summary = "wrote \(report.written.count) files to \(out)"
@@ -74,6 +75,7 @@ enum RenderPipeline {
       for path in report.keptEdited {
         printError("warning: \(out)/\(path) is no longer produced but was edited by hand; left in place")
       }
+      return report
     } catch let failure as ManagedDirectory.Failure {
       printError("samepage: \(failure)")
       throw ExitCode(1)

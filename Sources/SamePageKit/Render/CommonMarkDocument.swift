@@ -118,6 +118,58 @@ public final class CommonMarkDocument {
     }
   }
 
+  /// Rewrites anchors and relative links into Confluence storage format: anchors become the
+  /// anchor macro and links become `<ac:link>` to a page by title. Call after `sanitize()`.
+  /// - Parameter pageTitle: the Confluence title of a page SamePage writes, by HTML file name.
+  public func convertForConfluence(pageTitle: (String) -> String?) {
+    var anchorsToConvert: [(OpaquePointer, String)] = []
+    var linksToConvert: [OpaquePointer] = []
+    let iterator = cmark_iter_new(root)
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_CUSTOM_BLOCK:
+        if let id = cmark_node_get_on_enter(node).flatMap({ Self.anchorID(in: String(cString: $0)) }) {
+          anchorsToConvert.append((node, id))
+        }
+      case CMARK_NODE_LINK:
+        if Self.isRelative(String(cString: cmark_node_get_url(node))) { linksToConvert.append(node) }
+      default: break
+      }
+    }
+    for (node, id) in anchorsToConvert {
+      cmark_node_set_on_enter(
+        node,
+        "<ac:structured-macro ac:name=\"anchor\"><ac:parameter ac:name=\"\">\(id)</ac:parameter></ac:structured-macro>"
+      )
+    }
+    for node in linksToConvert {
+      let url = String(cString: cmark_node_get_url(node))
+      let hash = url.firstIndex(of: "#")
+      let file = String(url[..<(hash ?? url.endIndex)])
+      let fragment = hash.map { String(url[url.index(after: $0)...]) } ?? ""
+      var open = "<ac:link" + (fragment.isEmpty ? "" : " ac:anchor=\"\(Self.escapeXML(fragment))\"") + ">"
+      if !file.isEmpty {
+        guard let title = pageTitle(file) else { continue }
+        open += "<ri:page ri:content-title=\"\(Self.escapeXML(title))\" />"
+      }
+      let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+      cmark_node_set_on_enter(link, open + "<ac:link-body>")
+      cmark_node_set_on_exit(link, "</ac:link-body></ac:link>")
+      while let child = cmark_node_first_child(node) {
+        cmark_node_unlink(child)
+        cmark_node_append_child(link, child)
+      }
+      replace(node, with: link)
+    }
+  }
+
+  static func escapeXML(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  }
+
   /// HTML for the document. Call `sanitize()` first; libcmark's safe mode stays on as a second
   /// line of defence.
   public func renderHTML() -> String {
