@@ -29,10 +29,11 @@ public final class CommonMarkDocument {
   public private(set) var neutralizedLinkCount = 0
 
   public init(markdown: String) {
-    let bytes = Array(markdown.utf8)
-    root = bytes.withUnsafeBufferPointer { buffer in
+    // A Swift string is valid UTF-8 already, so libcmark's validation pass would be wasted.
+    var text = markdown
+    root = text.withUTF8 { buffer in
       buffer.withMemoryRebound(to: CChar.self) { characters in
-        cmark_parse_document(characters.baseAddress, characters.count, CMARK_OPT_VALIDATE_UTF8)
+        cmark_parse_document(characters.baseAddress, characters.count, CMARK_OPT_DEFAULT)
       }
     }
   }
@@ -49,6 +50,8 @@ public final class CommonMarkDocument {
     var htmlBlocks: [OpaquePointer] = []
     var htmlInlines: [OpaquePointer] = []
     var anchorParagraphs: [(node: OpaquePointer, id: String)] = []
+    // Anchors in document order: made from paragraphs or HTML blocks now, or by an earlier call.
+    var foundAnchors: [String] = []
     var unsafeLinks: [OpaquePointer] = []
     var safeLinks: [OpaquePointer] = []
 
@@ -62,9 +65,16 @@ public final class CommonMarkDocument {
         // `<a id="x"></a>` alone on a line is a paragraph of two inline HTML nodes in CommonMark.
         if let id = anchorParagraphID(node) {
           anchorParagraphs.append((node, id))
+          foundAnchors.append(id)
           cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)  // its two nodes are not user HTML
         }
-      case CMARK_NODE_HTML_BLOCK: htmlBlocks.append(node)
+      case CMARK_NODE_CUSTOM_BLOCK:
+        if let id = cmark_node_get_on_enter(node).flatMap({ Self.anchorID(in: String(cString: $0)) }) {
+          foundAnchors.append(id)
+        }
+      case CMARK_NODE_HTML_BLOCK:
+        htmlBlocks.append(node)
+        if let id = Self.anchorID(in: literal(of: node)) { foundAnchors.append(id) }
       case CMARK_NODE_HTML_INLINE: htmlInlines.append(node)
       case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -99,16 +109,7 @@ public final class CommonMarkDocument {
       unwrap(node)
       neutralizedLinkCount += 1
     }
-    anchors = []
-    let walk = cmark_iter_new(root)
-    defer { cmark_iter_free(walk) }
-    while case let event = cmark_iter_next(walk), event != CMARK_EVENT_DONE {
-      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(walk),
-        cmark_node_get_type(node) == CMARK_NODE_CUSTOM_BLOCK,
-        let id = cmark_node_get_on_enter(node).flatMap({ Self.anchorID(in: String(cString: $0)) })
-      else { continue }
-      anchors.append(id)
-    }
+    anchors = foundAnchors
     links = []
     for node in safeLinks {
       let url = String(cString: cmark_node_get_url(node))
@@ -241,6 +242,8 @@ public final class CommonMarkDocument {
   /// Relative references, fragments, http, https and mailto. Browsers ignore control characters
   /// and white space inside a scheme (`java\tscript:`), so they are removed before looking.
   static func isSafeDestination(_ url: String) -> Bool {
+    // Fast path for what templates write (`#mql`, `glossary.md#mql`): no colon, no scheme.
+    if !url.utf8.contains(UInt8(ascii: ":")) { return true }
     let compact = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }).lowercased()
     guard let colon = compact.firstIndex(of: ":") else { return true }
     let scheme = compact[..<colon]
