@@ -20,23 +20,7 @@ import Testing
     return directory.appendingPathComponent("samepage")
   }()
 
-  func samepage(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
-    let process = Process()
-    process.executableURL = Self.binary
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-      error: String(decoding: err, as: UTF8.self))
-  }
+  func samepage(_ arguments: String...) throws -> Run { try samepageArguments(arguments) }
 
   @Test func bundledGlossaryChecksCleanWithExitZero() throws {
     let run = try samepage("check", Repository.glossary.path, "--strict")
@@ -111,5 +95,67 @@ import Testing
     #expect(refused.error.contains("not empty"))
     #expect(try samepage("init", target, "--force").status == 0)
     #expect(try String(contentsOfFile: target + "/notes.txt", encoding: .utf8) == "keep me")
+  }
+
+  @Test func renderRefusesAGlossaryWithErrorsAndWritesNothing() throws {
+    let glossary = try GlossaryUnderTest(
+      overlay: Repository.fixtures.appendingPathComponent("Rules/status.stage-exists"))
+    let out = try TemporaryDirectory()
+    let run = try samepage(
+      "render", "--glossary", glossary.directory.url.path, "--templates",
+      Repository.root.appendingPathComponent("Templates").path,
+      "--out", out.url.path)
+    #expect(run.status == 1)
+    #expect(run.output.contains("[status.stage-exists]"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.url.path).isEmpty)
+  }
+
+  @Test func publishingTwiceChangesNothingAndHandEditsAreRefusedByName() throws {
+    let out = try TemporaryDirectory()
+    let site = out.url.appendingPathComponent("site").path
+    let common = [
+      "--glossary", Repository.glossary.path, "--templates",
+      Repository.root.appendingPathComponent("Templates").path,
+    ]
+    func publish(_ extra: String...) throws -> Run {
+      try samepageArguments(["publish", "--to", "site", site] + common + extra)
+    }
+    let first = try publish()
+    #expect(first.status == 0)
+    #expect(first.output.hasPrefix("wrote 16 files"))
+    let second = try publish()
+    #expect(second.output.hasPrefix("wrote 0 files to \(site), 16 unchanged"))
+
+    try "<p>edited</p>".write(toFile: site + "/glossary.html", atomically: true, encoding: .utf8)
+    let refused = try publish()
+    #expect(refused.status == 1)
+    #expect(refused.error.contains("glossary.html"))
+    #expect(try String(contentsOfFile: site + "/glossary.html", encoding: .utf8) == "<p>edited</p>")
+    #expect(try publish("--force").status == 0)
+  }
+
+  @Test func gitWikiNeedsAClone() throws {
+    let out = try TemporaryDirectory()
+    let run = try samepage(
+      "publish", "--to", "git-wiki", out.url.path, "--glossary", Repository.glossary.path)
+    #expect(run.status == 2)
+    #expect(run.error.contains("is not a git clone"))
+  }
+
+  func samepageArguments(_ arguments: [String]) throws -> Run {
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = arguments
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+      error: String(decoding: err, as: UTF8.self))
   }
 }
