@@ -1,4 +1,5 @@
 import Foundation
+import SamePageKit
 import Testing
 
 /// The `samepage` binary as users and CI run it: exit codes, formats, init.
@@ -143,19 +144,7 @@ import Testing
   }
 
   func samepageArguments(_ arguments: [String]) throws -> Run {
-    let process = Process()
-    process.executableURL = Self.binary
-    process.arguments = arguments
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-      error: String(decoding: err, as: UTF8.self))
+    let result = try ProcessRunner.run(Self.binary, arguments)
+    return Run(status: result.status, output: result.output, error: result.error)
   }
 }

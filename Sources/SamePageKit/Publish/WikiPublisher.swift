@@ -66,7 +66,7 @@ public enum WikiPublisher {
     guard !paths.isEmpty else { return false }
     try git(["add", "--all", "--", ManagedDirectory.manifestName] + paths, in: directory)
     var identity: [String] = []
-    if (try? git(["config", "user.email"], in: directory))?.isEmpty ?? true {
+    if (try? ProcessRunner.git(["config", "user.email"], in: directory))?.isEmpty ?? true {
       identity = ["-c", "user.name=SamePage", "-c", "user.email=samepage@localhost"]
     }
     try git(
@@ -78,22 +78,7 @@ public enum WikiPublisher {
     return true
   }
 
-  @discardableResult
-  static func git(_ arguments: [String], in directory: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", directory.path] + arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw Failure.git(String(decoding: err, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-    return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  static func git(_ arguments: [String], in directory: URL) throws {
+    try ProcessRunner.git(arguments, in: directory)
   }
 }

@@ -150,10 +150,10 @@ public final class CommonMarkDocument {
       let hash = url.firstIndex(of: "#")
       let file = String(url[..<(hash ?? url.endIndex)])
       let fragment = hash.map { String(url[url.index(after: $0)...]) } ?? ""
-      var open = "<ac:link" + (fragment.isEmpty ? "" : " ac:anchor=\"\(Self.escapeXML(fragment))\"") + ">"
+      var open = "<ac:link" + (fragment.isEmpty ? "" : " ac:anchor=\"\(HTMLPage.escape(fragment))\"") + ">"
       if !file.isEmpty {
         guard let title = pageTitle(file) else { continue }
-        open += "<ri:page ri:content-title=\"\(Self.escapeXML(title))\" />"
+        open += "<ri:page ri:content-title=\"\(HTMLPage.escape(title))\" />"
       }
       let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
       cmark_node_set_on_enter(link, open + "<ac:link-body>")
@@ -164,11 +164,6 @@ public final class CommonMarkDocument {
       }
       replace(node, with: link)
     }
-  }
-
-  static func escapeXML(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 
   /// HTML for the document. Call `sanitize()` first; libcmark's safe mode stays on as a second

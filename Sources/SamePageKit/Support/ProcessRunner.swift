@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs a command and captures what it prints. Standard error is drained on another thread,
+/// so a command that fills one pipe while SamePage reads the other cannot deadlock.
+public enum ProcessRunner {
+  public struct Result: Sendable {
+    public var status: Int32
+    public var output: String
+    public var error: String
+  }
+
+  public static func run(_ executable: URL, _ arguments: [String]) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let errorData = LockedData()
+    let drained = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      errorData.set(errors.fileHandleForReading.readDataToEndOfFile())
+      drained.signal()
+    }
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    drained.wait()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      error: String(decoding: errorData.get(), as: UTF8.self))
+  }
+
+  /// `git -C directory arguments…`, throwing with git's message when it fails.
+  @discardableResult
+  public static func git(_ arguments: [String], in directory: URL) throws -> String {
+    let result = try run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "-C", directory.path] + arguments)
+    guard result.status == 0 else {
+      throw WikiPublisher.Failure.git(result.error.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  private final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
+  }
+}
