@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "samepage", targets: ["SamePageCLI"]),
     .library(name: "SamePageKit", targets: ["SamePageKit"]),
+    .library(name: "SamePageScoring", targets: ["SamePageScoring"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -26,15 +27,20 @@ let package = Package(
       name: "SamePageKit",
       dependencies: [
         "CCMark",
+        "SamePageScoring",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    // The scoring core and its config format. Depends on nothing of the glossary model, so it
+    // could move to another repository tomorrow.
+    .target(name: "SamePageScoring"),
     .executableTarget(
       name: "SamePageCLI",
       dependencies: [
         "SamePageKit",
+        "SamePageScoring",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -47,7 +53,7 @@ let package = Package(
     .testTarget(
       name: "SamePageKitTests",
       // SamePageCLI is a dependency so that the binary the CLI tests run is built first.
-      dependencies: ["SamePageKit", "SamePageCodegen", "SamePageCLI"],
+      dependencies: ["SamePageKit", "SamePageScoring", "SamePageCodegen", "SamePageCLI"],
       exclude: ["Fixtures"]
     ),
   ]

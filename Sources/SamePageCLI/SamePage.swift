@@ -9,7 +9,9 @@ struct SamePage: AsyncParsableCommand {
     abstract: "Keep the sales–marketing agreement as code: check, render, publish and score it.",
     discussion: "Exit status, like linters: 0 clean, 1 findings, 2 unusable input or usage.",
     version: version,
-    subcommands: [Check.self, Rules.self, Init.self, Render.self, Publish.self, Benchmark.self],
+    subcommands: [
+      Check.self, Rules.self, Init.self, Render.self, Publish.self, EmitConfig.self, Benchmark.self,
+    ],
     defaultSubcommand: Check.self)
 }
 

@@ -135,6 +135,18 @@ import Testing
     #expect(try publish("--force").status == 0)
   }
 
+  @Test func emitConfigRefusesAGlossaryWithErrorsAndWritesNothing() throws {
+    let glossary = try GlossaryUnderTest(
+      overlay: Repository.fixtures.appendingPathComponent("Rules/scoring.threshold-order"))
+    let out = try TemporaryDirectory()
+    let config = out.url.appendingPathComponent("config.json").path
+    let run = try samepage("emit-config", "--glossary", glossary.directory.url.path, "--out", config)
+    #expect(run.status == 1)
+    #expect(run.output.contains("[scoring.threshold-order]"))
+    #expect(!FileManager.default.fileExists(atPath: config))
+    #expect(try samepage("emit-config", "--glossary", Repository.glossary.path, "--out", config).status == 0)
+  }
+
   @Test func gitWikiNeedsAClone() throws {
     let out = try TemporaryDirectory()
     let run = try samepage(

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import SamePageKit
+
+/// `samepage emit-config`: the scoring config the scoring core consumes.
+struct EmitConfig: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "emit-config",
+    abstract: "Write the scoring config (JSON) from a validated glossary.",
+    discussion: "The same glossary always yields a byte-identical file. Refuses a glossary with check errors."
+  )
+
+  @Option(help: "The glossary directory.")
+  var glossary = "Glossary"
+
+  @Option(help: "Where to write the config; - for standard output.")
+  var out = "scoring-config.json"
+
+  func run() throws {
+    let check = GlossaryCheck(directory: URL(fileURLWithPath: glossary), displayDirectory: glossary)
+    guard let valid = check.validGlossary else {
+      print(
+        TextDiagnosticWriter(colored: Terminal.wantsColor, filesChecked: check.filesRead).write(
+          check.diagnostics), terminator: "")
+      printError("the glossary has errors; fix them (samepage check \(glossary)) before emitting a config")
+      throw ExitCode(check.hasUnreadableInput ? 2 : 1)
+    }
+    let data = ScoringConfigEmitter.config(for: valid).encoded()
+    if out == "-" {
+      FileHandle.standardOutput.write(data)
+      return
+    }
+    do {
+      try AtomicFile.write(data, to: URL(fileURLWithPath: out))
+    } catch {
+      printError("samepage emit-config: cannot write \(out): \(error.localizedDescription)")
+      throw ExitCode(2)
+    }
+    print("wrote \(out) (glossary \(valid.manifest.glossaryVersion?.value ?? ""), \(data.count) bytes)")
+  }
+}
