@@ -1,9 +1,18 @@
 import Foundation
 
-/// Reads CSV (RFC 4180: quoted fields, doubled quotes, newlines inside quotes, CRLF or LF) in
-/// fixed-size chunks, so memory stays constant however large the file. Each record is handed
-/// over as byte ranges into a reused buffer, with the line it starts on, and no allocation per
-/// field.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads CSV (RFC 4180: quoted fields, doubled quotes, newlines inside quotes, CRLF or LF)
+/// through a fixed-size buffer, so memory stays constant however large the file. Each record is
+/// handed over as byte ranges with the line it starts on.
+///
+/// Lines without a quote (nearly all of them in exported data) take a fast path: `memchr` finds
+/// the line end and the fields are split in place, without copying. Only records with quotes
+/// go through the quote-aware state machine into a scratch buffer.
 public struct CSVReader {
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
@@ -11,7 +20,7 @@ public struct CSVReader {
 
   /// One record's fields, valid only during the callback.
   public struct Record {
-    fileprivate let bytes: UnsafeBufferPointer<UInt8>
+    fileprivate let base: UnsafePointer<UInt8>
     fileprivate let ends: UnsafeBufferPointer<Int>
     /// The line the record starts on (the header is line 1).
     public let line: Int
@@ -23,122 +32,176 @@ public struct CSVReader {
     /// The bytes of field `index` (empty past the last field).
     public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
       guard index < ends.count else { return UnsafeBufferPointer(start: nil, count: 0) }
-      let start = index == 0 ? 0 : ends[index - 1]
-      return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
+      let start = index == 0 ? 0 : ends[index - 1] + 1
+      return UnsafeBufferPointer(start: base + start, count: ends[index] - start)
     }
 
     public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
   }
 
-  private let handle: FileHandle
-  private let chunkSize: Int
+  private let url: URL
+  private let bufferSize: Int
 
   public init(url: URL, chunkSize: Int = 1 << 20) throws {
-    do {
-      handle = try FileHandle(forReadingFrom: url)
-    } catch {
-      throw Failure(description: "cannot open \(url.path): \(error.localizedDescription)")
+    guard FileManager.default.isReadableFile(atPath: url.path) else {
+      throw Failure(description: "cannot read \(url.path)")
     }
-    self.chunkSize = chunkSize
+    self.url = url
+    bufferSize = max(chunkSize, 16)
   }
 
-  /// Calls `body` for every record, the header included (line 1).
+  /// Calls `body` for every record, the header included (line 1). Blank lines are skipped.
   public func forEachRecord(_ body: (Record) throws -> Void) throws {
-    defer { try? handle.close() }
-    var record: [UInt8] = []
-    record.reserveCapacity(4_096)
-    var ends: [Int] = []
-    ends.reserveCapacity(32)
+    let descriptor = open(url.path, O_RDONLY)
+    guard descriptor >= 0 else { throw Failure(description: "cannot open \(url.path)") }
+    defer { close(descriptor) }
 
+    var capacity = bufferSize
+    var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    defer { buffer.deallocate() }
+    var filled = 0
+    var line = 1
+    var ends: [Int] = []
+    ends.reserveCapacity(64)
+    var scratch: [UInt8] = []
+    var atStart = true
+    var endOfFile = false
+
+    while !endOfFile {
+      if filled == capacity {
+        // One record longer than the buffer: grow it (records are short; this is rare).
+        capacity *= 2
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.update(from: buffer, count: filled)
+        buffer.deallocate()
+        buffer = larger
+      }
+      let got = read(descriptor, buffer + filled, capacity - filled)
+      guard got >= 0 else { throw Failure(description: "cannot read \(url.path)") }
+      if got == 0 { endOfFile = true }
+      filled += got
+      var position = 0
+      if atStart, filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+      if atStart, filled >= 3 || endOfFile { atStart = false }
+
+      while position < filled {
+        let remaining = filled - position
+        let start = buffer + position
+        let newline = memchr(start, 0x0A, remaining)?.assumingMemoryBound(to: UInt8.self)
+        if newline == nil && !endOfFile { break }  // incomplete line: read more
+        let lineLength = newline.map { $0 - start } ?? remaining
+        if memchr(start, 0x22, lineLength) == nil {
+          var length = lineLength
+          if length > 0, start[length - 1] == 0x0D { length -= 1 }
+          if length > 0 {
+            ends.removeAll(keepingCapacity: true)
+            var fieldStart = 0
+            while let comma = memchr(start + fieldStart, 0x2C, length - fieldStart) {
+              let offset = comma.assumingMemoryBound(to: UInt8.self) - start
+              ends.append(offset)
+              fieldStart = offset + 1
+            }
+            ends.append(length)
+            try ends.withUnsafeBufferPointer { fieldEnds in
+              try body(Record(base: UnsafePointer(start), ends: fieldEnds, line: line, isMalformed: false))
+            }
+          }
+          position += lineLength + (newline == nil ? 0 : 1)
+          line += 1
+          continue
+        }
+        // A quote: parse the record with the state machine; it may span lines.
+        guard
+          let consumed = try quotedRecord(
+            UnsafeBufferPointer(start: start, count: remaining), complete: endOfFile, line: line, ends: &ends,
+            scratch: &scratch, body: body)
+        else { break }  // the record continues past the buffer: read more
+        position += consumed.bytes
+        line += consumed.lines
+      }
+      // Keep the unconsumed tail at the front of the buffer.
+      let tail = filled - position
+      if tail > 0, position > 0 { (buffer).update(from: buffer + position, count: tail) }
+      filled = tail
+      if endOfFile { break }
+    }
+  }
+
+  /// Parses one record that contains a quote. Returns the bytes and lines consumed, or nil when
+  /// the record does not end within `bytes` and more input may follow.
+  private func quotedRecord(
+    _ bytes: UnsafeBufferPointer<UInt8>, complete: Bool, line: Int, ends: inout [Int], scratch: inout [UInt8],
+    body: (Record) throws -> Void
+  ) throws -> (bytes: Int, lines: Int)? {
     enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
     var state = State.fieldStart
-    var line = 1
-    var recordLine = 1
     var malformed = false
-    var sawBOMCheck = false
-
-    func emit() throws {
-      ends.append(record.count)
-      // A blank line is no record.
-      if !(ends.count == 1 && record.isEmpty) {
-        try record.withUnsafeBufferPointer { bytes in
-          try ends.withUnsafeBufferPointer { fieldEnds in
-            try body(Record(bytes: bytes, ends: fieldEnds, line: recordLine, isMalformed: malformed))
-          }
+    var lines = 0
+    scratch.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
+    var index = 0
+    var finished = false
+    scan: while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch state {
+      case .fieldStart, .unquoted:
+        switch byte {
+        case 0x2C:
+          ends.append(scratch.count)
+          scratch.append(0x2C)  // keeps offsets in step with Record.field's "+1"
+          state = .fieldStart
+        case 0x0A:
+          finished = true
+          break scan
+        case 0x0D: break
+        case 0x22 where state == .fieldStart: state = .quoted
+        default:
+          if byte == 0x22 { malformed = true }
+          scratch.append(byte)
+          state = .unquoted
         }
-      }
-      record.removeAll(keepingCapacity: true)
-      ends.removeAll(keepingCapacity: true)
-      malformed = false
-      state = .fieldStart
-    }
-
-    while true {
-      let chunk: Data
-      do {
-        guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else { break }
-        chunk = data
-      } catch {
-        throw Failure(description: "cannot read: \(error.localizedDescription)")
-      }
-      try chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-        var bytes = raw.bindMemory(to: UInt8.self)[...]
-        if !sawBOMCheck {
-          sawBOMCheck = true
-          if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+      case .quoted:
+        if byte == 0x22 {
+          state = .quoteInQuoted
+        } else {
+          if byte == 0x0A { lines += 1 }
+          scratch.append(byte)
         }
-        for byte in bytes {
-          switch state {
-          case .fieldStart, .unquoted:
-            switch byte {
-            case UInt8(ascii: ","):
-              ends.append(record.count)
-              state = .fieldStart
-            case UInt8(ascii: "\n"):
-              try emit()
-              line += 1
-              recordLine = line
-            case UInt8(ascii: "\r"):
-              break
-            case UInt8(ascii: "\"") where state == .fieldStart:
-              state = .quoted
-            default:
-              if state == .fieldStart { recordLine = ends.isEmpty && record.isEmpty ? line : recordLine }
-              record.append(byte)
-              state = .unquoted
-            }
-          case .quoted:
-            if byte == UInt8(ascii: "\"") {
-              state = .quoteInQuoted
-            } else {
-              if byte == UInt8(ascii: "\n") { line += 1 }
-              record.append(byte)
-            }
-          case .quoteInQuoted:
-            switch byte {
-            case UInt8(ascii: "\""):
-              record.append(byte)
-              state = .quoted
-            case UInt8(ascii: ","):
-              ends.append(record.count)
-              state = .fieldStart
-            case UInt8(ascii: "\n"):
-              try emit()
-              line += 1
-              recordLine = line
-            case UInt8(ascii: "\r"):
-              break
-            default:
-              malformed = true  // text after a closing quote
-              record.append(byte)
-              state = .unquoted
-            }
-          }
+      case .quoteInQuoted:
+        switch byte {
+        case 0x22:
+          scratch.append(0x22)
+          state = .quoted
+        case 0x2C:
+          ends.append(scratch.count)
+          scratch.append(0x2C)
+          state = .fieldStart
+        case 0x0A:
+          finished = true
+          break scan
+        case 0x0D: break
+        default:
+          malformed = true
+          scratch.append(byte)
+          state = .unquoted
         }
       }
     }
-    if state == .quoted { malformed = true }
-    if !record.isEmpty || !ends.isEmpty || state != .fieldStart { try emit() }
+    if !finished {
+      guard complete else { return nil }
+      if state == .quoted { malformed = true }
+    }
+    ends.append(scratch.count)
+    try scratch.withUnsafeBufferPointer { storage in
+      try ends.withUnsafeBufferPointer { fieldEnds in
+        try body(
+          Record(
+            base: storage.baseAddress ?? UnsafePointer(bitPattern: 1)!, ends: fieldEnds, line: line,
+            isMalformed: malformed))
+      }
+    }
+    return (index, lines + 1)
   }
 }
 
