@@ -106,7 +106,8 @@ public enum ScoringConfigEmitter {
             ScoringConfig.Volume(quantity: $0.value, per: commitment.per?.value.rawValue ?? "month")
           }
         },
-        acceptanceRate: commitments.first { $0.kind.value == .acceptanceRate }?.quantity?.value),
+        acceptanceRate: commitments.first { $0.kind.value == .acceptanceRate }?.quantity?.value,
+        acceptedStatus: glossary.sla.handoff?.acceptedStatus?.value.rawValue),
       calendar: ScoringConfig.Calendar(
         timeZone: calendar?.timeZone?.value ?? "UTC",
         workingDays: (calendar?.workingDays ?? []).compactMap { day in

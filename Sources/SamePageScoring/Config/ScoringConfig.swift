@@ -231,12 +231,18 @@ public struct ScoringConfig: Codable, Equatable, Sendable {
     public var mqlVolume: Volume?
     /// Percent of MQLs sales accepts.
     public var acceptanceRate: Double?
+    /// The status a lead gets when sales starts working it (the hand-off's accepted status).
+    public var acceptedStatus: String?
 
-    public init(firstTouch: [Clock], acceptReject: Duration?, mqlVolume: Volume?, acceptanceRate: Double?) {
+    public init(
+      firstTouch: [Clock], acceptReject: Duration?, mqlVolume: Volume?, acceptanceRate: Double?,
+      acceptedStatus: String?
+    ) {
       self.firstTouch = firstTouch
       self.acceptReject = acceptReject
       self.mqlVolume = mqlVolume
       self.acceptanceRate = acceptanceRate
+      self.acceptedStatus = acceptedStatus
     }
   }
 

@@ -236,6 +236,21 @@ extension UnsafeBufferPointer<UInt8> {
     return negative ? -value : value
   }
 
+  /// Whether `needle` occurs in these bytes (memchr finds candidates for its first byte).
+  public func contains(bytes needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = baseAddress, let first = needle.first else { return needle.isEmpty }
+    guard needle.count <= count else { return false }
+    var offset = 0
+    let last = count - needle.count
+    while offset <= last {
+      guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+      let position = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+      if memcmp(base + position, needle.baseAddress!, needle.count) == 0 { return true }
+      offset = position + 1
+    }
+    return false
+  }
+
   /// A decimal number (integers take the fast path).
   public func number() -> Double? {
     if let integer = integer() { return Double(integer) }

@@ -1,0 +1,423 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One scoring run over leads, events and activities, as docs/SCORING.md defines it. Leads are
+/// held in memory (as columns); events and activities are streamed once each, so memory grows
+/// with leads, not events.
+public final class ScoringRun {
+  public struct Options: Sendable {
+    public var asOf: Int64
+    /// The run aborts when more rows than this cannot be read.
+    public var maxErrors: Int
+
+    public init(asOf: Int64, maxErrors: Int = 1_000) {
+      self.asOf = asOf
+      self.maxErrors = maxErrors
+    }
+  }
+
+  public enum Failure: Error, CustomStringConvertible {
+    case input(String)
+    case tooManyErrors(file: String, count: Int, first: [RowIssue])
+
+    public var description: String {
+      switch self {
+      case .input(let reason): reason
+      case .tooManyErrors(let file, let count, let first):
+        "\(file): more than \(count) rows could not be read; stopping. First: "
+          + first.prefix(3).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
+          + ". Raise --max-errors to go on."
+      }
+    }
+  }
+
+  public struct RowIssue: Codable, Equatable, Sendable {
+    public var file: String
+    public var line: Int
+    public var reason: String
+  }
+
+  /// How rows of one file fared.
+  public struct FileCounts: Codable, Equatable, Sendable {
+    public var rows = 0
+    public var used = 0
+    public var malformed = 0
+    public var beforeCreation = 0
+    public var afterAsOf = 0
+    public var outOfOrder = 0
+    public var ignored = 0
+  }
+
+  let compiled: CompiledConfig
+  let options: Options
+  let clock: BusinessClock
+
+  // Leads, as columns.
+  var ids: [String] = []
+  var index: [String: Int32] = [:]
+  var created: [Int64] = []
+  var createdDay: [Int32] = []
+  var owners: [String] = []
+  var leadTypes: [ScoringConfig.LeadType?] = []
+  var fit: [Int32] = []
+  var exclusion: [String] = []
+  var stage: [Int16] = []
+  var stageAt: [Int64] = []
+
+  // Event state.
+  var lastEvent: [Int64] = []
+  var accumulator: [Double] = []
+  var accumulatorPeriod: [Int32] = []
+  var fired: [UInt32] = []
+  var ruleBucket: [Int32] = []
+  var ruleCount: [UInt16] = []
+  var clockStart: [Int64] = []
+  var handRaised: [Bool] = []
+
+  // Activity state.
+  var firstTouch: [Int64] = []
+  var attempts: [Int32] = []
+  var connected: [Bool] = []
+
+  public internal(set) var issues: [RowIssue] = []
+  public internal(set) var leadCounts = FileCounts()
+  public internal(set) var eventCounts = FileCounts()
+  public internal(set) var activityCounts = FileCounts()
+  static let issuesKept = 100
+
+  public init(config: ScoringConfig, options: Options) throws {
+    do {
+      compiled = try CompiledConfig(config)
+      clock = try BusinessClock(config.calendar)
+    } catch {
+      throw Failure.input("\(error)")
+    }
+    self.options = options
+  }
+
+  func report(_ file: String, _ line: Int, _ reason: String, counts: inout FileCounts) throws {
+    counts.malformed += 1
+    if issues.count < Self.issuesKept { issues.append(RowIssue(file: file, line: line, reason: reason)) }
+    if counts.malformed > options.maxErrors {
+      throw Failure.tooManyErrors(
+        file: file, count: options.maxErrors, first: issues.filter { $0.file == file })
+    }
+  }
+
+  // MARK: - Leads
+
+  static let leadColumns = ["id", "email", "created_at", "owner", "domain", "country", "lead_type"]
+
+  public func loadLeads(_ url: URL) throws {
+    let attributeColumns = compiled.attributes.map(\.id).filter { $0 != "email_domain" }
+    let columns = Self.leadColumns + attributeColumns
+    let reader = TableReader(url: url, columns: columns, required: ["id", "email", "created_at"])
+    let file = url.lastPathComponent
+    var values = [String](repeating: "", count: compiled.attributes.count)
+    var counts = FileCounts()
+    try reader.forEachRow { row in
+      counts.rows += 1
+      if let problem = row.problem {
+        try report(file, row.line, problem, counts: &counts)
+        return
+      }
+      let id = row.string(0)
+      guard !id.isEmpty else { return try report(file, row.line, "empty id", counts: &counts) }
+      guard index[id] == nil else {
+        return try report(file, row.line, "duplicate lead id '\(id)'", counts: &counts)
+      }
+      guard let createdAt = Timestamp.parse(row[2]) else {
+        return try report(
+          file, row.line, "created_at '\(row.string(2))' is not an ISO 8601 timestamp with an offset",
+          counts: &counts)
+      }
+      let email = row.string(1).lowercased()
+      let domain = email.split(separator: "@").last.map(String.init) ?? ""
+      for (position, attribute) in compiled.attributes.enumerated() {
+        if attribute.id == "email_domain" {
+          values[position] = domain
+        } else if let column = columns.firstIndex(of: attribute.id) {
+          values[position] = row.string(column)
+        }
+      }
+      let typeID = row.string(6)
+      let type = typeID.isEmpty ? compiled.defaultLeadType : compiled.leadTypes[typeID]
+      guard typeID.isEmpty || type != nil else {
+        return try report(file, row.line, "unknown lead type '\(typeID)'", counts: &counts)
+      }
+      counts.used += 1
+      index[id] = Int32(ids.count)
+      ids.append(id)
+      created.append(createdAt)
+      createdDay.append(Int32(CivilDate.floorDiv(createdAt, 86_400)))
+      owners.append(row.string(3))
+      leadTypes.append(type)
+      fit.append(Int32(score(fitOf: values)))
+      exclusion.append(
+        exclusionReason(
+          email: email, domain: domain, company: row.string(4).lowercased(),
+          country: row.string(5).uppercased()))
+      let start = compiled.startStage(for: type)
+      stage.append(Int16(start))
+      stageAt.append(createdAt)
+    }
+    leadCounts = counts
+    let count = ids.count
+    let rules = compiled.engagementRules.count
+    lastEvent = Array(repeating: .min, count: count)
+    accumulator = Array(repeating: 0, count: count)
+    accumulatorPeriod = Array(repeating: 0, count: count)
+    fired = Array(repeating: 0, count: count)
+    ruleBucket = Array(repeating: -1, count: count * rules)
+    ruleCount = Array(repeating: 0, count: count * rules)
+    clockStart = Array(repeating: .min, count: count)
+    handRaised = Array(repeating: false, count: count)
+    firstTouch = Array(repeating: .max, count: count)
+    attempts = Array(repeating: 0, count: count)
+    connected = Array(repeating: false, count: count)
+    // Leads that start at or past the MQL stage (a skipping lead type) start their clock at once.
+    for lead in 0..<count where Int(stage[lead]) >= compiled.mqlStage {
+      startClock(lead, at: created[lead], handRaise: false)
+    }
+  }
+
+  func score(fitOf values: [String]) -> Int {
+    var total = 0
+    for rule in compiled.fitRules {
+      let value = values[rule.attribute]
+      guard !value.isEmpty else { continue }
+      let matches: Bool
+      if rule.isNumeric {
+        guard let number = Double(value) else { continue }
+        matches = (rule.atLeast.map { number >= $0 } ?? true) && (rule.atMost.map { number <= $0 } ?? true)
+      } else {
+        let lowered = value.lowercased()
+        matches = rule.anyOf.contains(lowered) || rule.containsAny.contains { lowered.contains($0) }
+      }
+      if matches { total += rule.points }
+    }
+    return compiled.clampFit(total)
+  }
+
+  func exclusionReason(email: String, domain: String, company: String, country: String) -> String {
+    if compiled.emailDomains.contains(domain) { return "personal-email" }
+    if compiled.emailSuffixes.contains(where: { email.hasSuffix($0) }) { return "excluded-suffix" }
+    if compiled.competitorDomains.contains(domain) || compiled.competitorDomains.contains(company) {
+      return "competitor"
+    }
+    if compiled.excludedCountries.contains(country) { return "country-not-served" }
+    return ""
+  }
+
+  func startClock(_ lead: Int, at instant: Int64, handRaise: Bool) {
+    guard clockStart[lead] == .min, leadTypes[lead]?.slaApplies ?? true else { return }
+    clockStart[lead] = instant
+    handRaised[lead] = handRaise
+  }
+
+  // MARK: - Events
+
+  public func scoreEvents(_ url: URL) throws {
+    let reader = TableReader(
+      url: url, columns: ["lead_id", "type", "timestamp", "url"], required: ["lead_id", "type", "timestamp"])
+    let file = url.lastPathComponent
+    var counts = FileCounts()
+    var lowered: [UInt8] = []
+    lowered.reserveCapacity(512)
+    let rules = compiled.engagementRules.count
+    let eventIDs = compiled.eventIDs
+    let periodSeconds = Int64(max(compiled.decayPeriodDays, 1)) * 86_400
+    let decays = compiled.decayPeriodDays > 0 && compiled.decayFactor != 1
+    var lookupKey = ""
+    try reader.forEachRow { row in
+      counts.rows += 1
+      if let problem = row.problem { return try report(file, row.line, problem, counts: &counts) }
+      lookupKey = row.string(0)
+      guard let found = index[lookupKey] else {
+        return try report(file, row.line, "unknown lead '\(lookupKey)'", counts: &counts)
+      }
+      guard let instant = Timestamp.parse(row[2]) else {
+        return try report(
+          file, row.line, "timestamp '\(row.string(2))' is not ISO 8601 with an offset", counts: &counts)
+      }
+      let lead = Int(found)
+      let typeBytes = row[1]
+      guard let event = eventIDs.firstIndex(where: { $0.elementsEqual(typeBytes) }) else {
+        counts.ignored += 1  // a behaviour the glossary does not score
+        return
+      }
+      if instant < created[lead] {
+        counts.beforeCreation += 1
+        return
+      }
+      if instant > options.asOf {
+        counts.afterAsOf += 1
+        return
+      }
+      if instant < lastEvent[lead] {
+        counts.outOfOrder += 1
+        return
+      }
+      lastEvent[lead] = instant
+      counts.used += 1
+      guard leadTypes[lead]?.scored ?? true else { return }
+
+      let day = CivilDate.floorDiv(instant, 86_400)
+      if decays {
+        let period = Int32((day - Int64(createdDay[lead])) * 86_400 / periodSeconds)
+        let elapsed = period - accumulatorPeriod[lead]
+        if elapsed > 0 {
+          accumulator[lead] *= pow(compiled.decayFactor, Double(elapsed))
+          accumulatorPeriod[lead] = period
+        }
+      }
+      let candidates = compiled.rulesByEvent[event]
+      if !candidates.isEmpty {
+        var urlLowered = false
+        for ruleIndex in candidates {
+          let rule = compiled.engagementRules[ruleIndex]
+          if !rule.urlPatterns.isEmpty {
+            if !urlLowered {
+              lowered.removeAll(keepingCapacity: true)
+              for byte in row[3] { lowered.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte) }
+              urlLowered = true
+            }
+            let matched = lowered.withUnsafeBufferPointer { haystack in
+              rule.urlPatterns.contains { pattern in
+                pattern.withUnsafeBufferPointer { haystack.contains(bytes: $0) }
+              }
+            }
+            if !matched { continue }
+          }
+          let bucket: Int32
+          switch rule.bucket {
+          case .day: bucket = Int32(day)
+          case .week: bucket = Int32(CivilDate.floorDiv(day + 3, 7))
+          case .month:
+            let date = CivilDate.civil(Int(day))
+            bucket = Int32(date.year * 12 + date.month - 1)
+          case .ever: bucket = 0
+          }
+          let slot = lead * rules + ruleIndex
+          if ruleBucket[slot] != bucket {
+            ruleBucket[slot] = bucket
+            ruleCount[slot] = 0
+          }
+          guard Int(ruleCount[slot]) < rule.maxPerBucket else { continue }
+          ruleCount[slot] += 1
+          accumulator[lead] += rule.points
+        }
+      }
+      advance(lead, at: instant, event: event)
+    }
+    eventCounts = counts
+  }
+
+  /// Fires thresholds and hand-raises after an event, and moves the stage forward.
+  func advance(_ lead: Int, at instant: Int64, event: Int) {
+    guard exclusion[lead].isEmpty, leadTypes[lead]?.scored ?? true else { return }
+    let leadFit = Int(fit[lead])
+    let engagement = compiled.clampEngagement(accumulator[lead])
+    for (position, threshold) in compiled.thresholds.enumerated() where fired[lead] & (1 << position) == 0 {
+      if let minimum = threshold.fit, leadFit < minimum { continue }
+      if let minimum = threshold.engagement, engagement < Double(minimum) { continue }
+      fired[lead] |= 1 << position
+      reach(lead, stage: threshold.stage, at: instant, handRaise: false)
+    }
+    if let raise = compiled.handRaises[event], leadFit >= raise.minimumFit {
+      reach(lead, stage: raise.stage, at: instant, handRaise: true)
+    }
+  }
+
+  func reach(_ lead: Int, stage target: Int, at instant: Int64, handRaise: Bool) {
+    if target > Int(stage[lead]) {
+      stage[lead] = Int16(target)
+      stageAt[lead] = instant
+    }
+    if target >= compiled.mqlStage { startClock(lead, at: instant, handRaise: handRaise) }
+  }
+
+  // MARK: - Activities
+
+  /// Due times, computed once the events have decided every clock's start.
+  var firstTouchDue: [Int64] = []
+  var acceptDue: [Int64] = []
+  var windowEnd: [Int64] = []
+
+  func computeDeadlines() {
+    let sla = compiled.config.sla
+    let standard = sla.firstTouch.first { $0.priority == "standard" }?.within
+    let fast = sla.firstTouch.first { $0.priority == "hand_raise" }?.within ?? standard
+    let window = compiled.config.connectAttempts.window
+    firstTouchDue = Array(repeating: .max, count: ids.count)
+    acceptDue = Array(repeating: .max, count: ids.count)
+    windowEnd = Array(repeating: .max, count: ids.count)
+    for lead in 0..<ids.count where clockStart[lead] != .min {
+      let start = clockStart[lead]
+      if let within = handRaised[lead] ? fast : standard {
+        firstTouchDue[lead] = clock.due(within, from: start)
+      }
+      if let within = sla.acceptReject { acceptDue[lead] = clock.due(within, from: start) }
+      windowEnd[lead] = clock.due(window, from: start)
+    }
+  }
+
+  public func countActivities(_ url: URL?) throws {
+    computeDeadlines()
+    guard let url else { return }
+    let reader = TableReader(
+      url: url, columns: ["lead_id", "rep", "channel", "disposition", "timestamp"],
+      required: ["lead_id", "rep", "channel", "disposition", "timestamp"])
+    let file = url.lastPathComponent
+    var counts = FileCounts()
+    let ownerOnly = compiled.config.connectAttempts.ownerOnly
+    try reader.forEachRow { row in
+      counts.rows += 1
+      if let problem = row.problem { return try report(file, row.line, problem, counts: &counts) }
+      let id = row.string(0)
+      guard let found = index[id] else {
+        return try report(file, row.line, "unknown lead '\(id)'", counts: &counts)
+      }
+      guard let instant = Timestamp.parse(row[4]) else {
+        return try report(
+          file, row.line, "timestamp '\(row.string(4))' is not ISO 8601 with an offset", counts: &counts)
+      }
+      let channel = row.string(2)
+      guard compiled.channels.contains(channel) else {
+        return try report(file, row.line, "unknown channel '\(channel)'", counts: &counts)
+      }
+      let disposition = row.string(3)
+      guard compiled.knownDispositions.contains(disposition) else {
+        return try report(file, row.line, "unknown disposition '\(disposition)'", counts: &counts)
+      }
+      let lead = Int(found)
+      if instant > options.asOf {
+        counts.afterAsOf += 1
+        return
+      }
+      if instant < created[lead] {
+        counts.beforeCreation += 1
+        return
+      }
+      let start = clockStart[lead]
+      guard start != .min, instant >= start else {
+        counts.ignored += 1  // before the hand-off: not an SLA attempt
+        return
+      }
+      if ownerOnly, !owners[lead].isEmpty, row.string(1) != owners[lead] {
+        counts.ignored += 1
+        return
+      }
+      counts.used += 1
+      firstTouch[lead] = min(firstTouch[lead], instant)
+      if instant <= windowEnd[lead] {
+        attempts[lead] += 1
+        if compiled.connectedDispositions.contains(disposition) { connected[lead] = true }
+      }
+    }
+    activityCounts = counts
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Rows of a table file with named columns: CSV with a header, or JSON Lines (`.jsonl`,
+/// `.ndjson`) with the same field names. Hands over the requested columns, in the order asked.
+struct TableReader {
+  struct Row {
+    let fields: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+    let line: Int
+    /// Why the row cannot be used as a whole, if so.
+    let problem: String?
+
+    subscript(_ column: Int) -> UnsafeBufferPointer<UInt8> { fields[column] }
+    func string(_ column: Int) -> String { String(decoding: fields[column], as: UTF8.self) }
+  }
+
+  let url: URL
+  let columns: [String]
+  let required: Set<String>
+
+  var isJSONLines: Bool { ["jsonl", "ndjson"].contains(url.pathExtension.lowercased()) }
+
+  func forEachRow(_ body: (Row) throws -> Void) throws {
+    if isJSONLines { try jsonLines(body) } else { try csv(body) }
+  }
+
+  private func csv(_ body: (Row) throws -> Void) throws {
+    var positions: [Int?] = []
+    var fields: [UnsafeBufferPointer<UInt8>] = []
+    let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    var headerCount = 0
+    try CSVReader(url: url).forEachRecord { record in
+      if record.line == 1 || positions.isEmpty {
+        let header = (0..<record.count).map {
+          record.string($0).trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        for column in required where !header.contains(column) {
+          throw CSVReader.Failure(
+            description:
+              "\(url.lastPathComponent) has no column '\(column)' (its header: \(header.joined(separator: ",")))"
+          )
+        }
+        positions = columns.map { header.firstIndex(of: $0) }
+        headerCount = header.count
+        return
+      }
+      fields.removeAll(keepingCapacity: true)
+      for position in positions { fields.append(position.map { record.field($0) } ?? empty) }
+      let problem =
+        record.isMalformed
+        ? "misplaced quote"
+        : record.count != headerCount ? "expected \(headerCount) fields, found \(record.count)" : nil
+      try fields.withUnsafeBufferPointer { try body(Row(fields: $0, line: record.line, problem: problem)) }
+    }
+  }
+
+  private func jsonLines(_ body: (Row) throws -> Void) throws {
+    var scratch: [UInt8] = []
+    var fields: [UnsafeBufferPointer<UInt8>] = []
+    var ranges: [Range<Int>] = []
+    try CSVLines(url: url).forEachLine { line, number in
+      scratch.removeAll(keepingCapacity: true)
+      ranges.removeAll(keepingCapacity: true)
+      var problem: String?
+      if let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] {
+        for column in columns {
+          let start = scratch.count
+          switch object[column] {
+          case let text as String: scratch.append(contentsOf: text.utf8)
+          case let number as NSNumber: scratch.append(contentsOf: number.stringValue.utf8)
+          case nil, is NSNull: if required.contains(column) { problem = "no '\(column)'" }
+          default: problem = "'\(column)' is not text or a number"
+          }
+          ranges.append(start..<scratch.count)
+        }
+      } else {
+        problem = "not a JSON object"
+        ranges = Array(repeating: 0..<0, count: columns.count)
+      }
+      try scratch.withUnsafeBufferPointer { storage in
+        fields.removeAll(keepingCapacity: true)
+        for range in ranges { fields.append(UnsafeBufferPointer(rebasing: storage[range])) }
+        try fields.withUnsafeBufferPointer { try body(Row(fields: $0, line: number, problem: problem)) }
+      }
+    }
+  }
+}
+
+/// Lines of a file as Data, for JSON Lines; blank lines skipped.
+struct CSVLines {
+  let url: URL
+  func forEachLine(_ body: (Data, Int) throws -> Void) throws {
+    guard let handle = FileHandle(forReadingAtPath: url.path) else {
+      throw CSVReader.Failure(description: "cannot open \(url.path)")
+    }
+    defer { try? handle.close() }
+    var pending = Data()
+    var number = 0
+    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+      pending.append(chunk)
+      while let newline = pending.firstIndex(of: 0x0A) {
+        number += 1
+        let line = pending[pending.startIndex..<newline]
+        if !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { try body(Data(line), number) }
+        pending = pending[(newline + 1)...]
+      }
+      pending = Data(pending)
+    }
+    if !pending.isEmpty, !pending.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { try body(pending, number + 1) }
+  }
+}
