@@ -1,0 +1,236 @@
+import Foundation
+import SamePageKit
+import SamePageScoring
+import Testing
+
+/// The scoring core on small, hand-checked data, against the starter glossary's config unless a
+/// test changes it. Semantics: docs/SCORING.md.
+@Suite struct ScoringEngineTests {
+  static let starterConfig: ScoringConfig = ScoringConfigEmitter.config(for: GlossaryLoader.starterGlossary)
+
+  static let leadHeader =
+    "id,email,created_at,owner,company,domain,industry,employees,annual_revenue_usd,country,title,lead_type\n"
+  /// A lead that fits (fit 95) and is not excluded.
+  static func fittingLead(
+    _ id: String = "L1", created: String = "2026-10-01T09:00:00-05:00", type: String = ""
+  ) -> String {
+    "\(id),\(id.lowercased())@acme.example,\(created),rep-a,Acme,acme.example,manufacturing,400,,US,Maintenance Manager,\(type)\n"
+  }
+
+  struct Outcome {
+    var run: ScoringRun
+    var results: [String: ScoringRun.LeadResult]
+  }
+
+  func score(
+    leads: String, events: String = "", activities: String? = nil, asOf: String = "2026-10-20T12:00:00-05:00",
+    maxErrors: Int = 1_000, config: ScoringConfig = starterConfig
+  ) throws -> Outcome {
+    let directory = try TemporaryDirectory()
+    try directory.write(Self.leadHeader + leads, to: "leads.csv")
+    try directory.write("lead_id,type,timestamp,url\n" + events, to: "events.csv")
+    let run = try ScoringRun(
+      config: config, options: .init(asOf: try #require(Timestamp.parse(asOf)), maxErrors: maxErrors))
+    try run.loadLeads(directory.url.appendingPathComponent("leads.csv"))
+    try run.scoreEvents(directory.url.appendingPathComponent("events.csv"))
+    if let activities {
+      try directory.write("lead_id,rep,channel,disposition,timestamp\n" + activities, to: "activities.csv")
+      try run.countActivities(directory.url.appendingPathComponent("activities.csv"))
+    } else {
+      try run.countActivities(nil)
+    }
+    var results: [String: ScoringRun.LeadResult] = [:]
+    for lead in 0..<run.leadCount { results[run.result(lead).id] = run.result(lead) }
+    return Outcome(run: run, results: results)
+  }
+
+  @Test func fitAddsMatchingRulesAndIsCapped() throws {
+    let outcome = try score(leads: Self.fittingLead())
+    #expect(outcome.results["L1"]?.fit == 95)
+    var config = Self.starterConfig
+    config.fit.cap = 60
+    #expect(try score(leads: Self.fittingLead(), config: config).results["L1"]?.fit == 60)
+  }
+
+  @Test func engagementDecaysByHalfEveryThirtyDaysOfTheLeadsLife() throws {
+    let events = "L1,webinar_attended,2026-10-02T10:00:00-05:00,\n"  // +40
+    let early = try score(leads: Self.fittingLead(), events: events, asOf: "2026-10-30T12:00:00-05:00")
+    #expect(early.results["L1"]?.engagement == 40)  // day 29 of the lead's life: no decay yet
+    let later = try score(leads: Self.fittingLead(), events: events, asOf: "2026-10-31T12:00:00-05:00")
+    #expect(later.results["L1"]?.engagement == 20)  // day 30: one period
+    let much = try score(leads: Self.fittingLead(), events: events, asOf: "2027-01-01T12:00:00-06:00")
+    #expect(much.results["L1"]?.engagement == 5)  // day 92: three periods
+  }
+
+  @Test func engagementIsCappedAndFlooredOnlyWhenRead() throws {
+    // Three webinars (once per month each) and an unsubscribe: 120 − 25 = 95 before decay.
+    var events = ""
+    for month in 10...12 { events += "L1,webinar_attended,2026-\(month)-15T10:00:00-05:00,\n" }
+    events += "L1,unsubscribe,2026-12-16T10:00:00-06:00,\n"
+    let outcome = try score(
+      leads: Self.fittingLead(created: "2026-10-14T09:00:00-05:00"), events: events,
+      asOf: "2026-12-20T12:00:00-06:00")
+    // Periods from 14 Oct: events on days 1, 32, 63; as-of on day 67 → 40·¼ + 40·½ + 40·1 − 25 = 45.
+    #expect(outcome.results["L1"]?.engagement == 45)
+    var config = Self.starterConfig
+    config.engagement.cap = 30
+    config.engagement.decay = nil
+    let capped = try score(
+      leads: Self.fittingLead(created: "2026-10-14T09:00:00-05:00"), events: events,
+      asOf: "2026-12-20T12:00:00-06:00", config: config)
+    #expect(capped.results["L1"]?.engagement == 30)  // 95 summed, capped when read
+    let floored = try score(leads: Self.fittingLead(), events: "L1,unsubscribe,2026-10-02T10:00:00-05:00,\n")
+    #expect(floored.results["L1"]?.engagement == 0)  // −25 floored at 0
+  }
+
+  @Test func frequencyCapCountsAtMostNPerBucket() throws {
+    // Product pages: +5, at most 3 per day. Five views on one day, two on the next.
+    var events = ""
+    for minute in 10...14 {
+      events += "L1,page_view,2026-10-02T09:\(minute):00-05:00,https://k.example/PRODUCTS/p\(minute)\n"
+    }
+    for minute in 10...11 {
+      events += "L1,page_view,2026-10-03T09:\(minute):00-05:00,https://k.example/products/q\n"
+    }
+    let outcome = try score(leads: Self.fittingLead(), events: events)
+    #expect(outcome.results["L1"]?.engagement == 25)  // 3·5 + 2·5; the URL match ignores case
+  }
+
+  @Test func oneTimeRulesScoreOnce() throws {
+    let events =
+      "L1,unsubscribe,2026-10-02T10:00:00-05:00,\nL1,unsubscribe,2026-10-03T10:00:00-05:00,\nL1,webinar_attended,2026-10-04T10:00:00-05:00,\n"
+    #expect(try score(leads: Self.fittingLead(), events: events).results["L1"]?.engagement == 15)  // 40 − 25, not − 50
+  }
+
+  @Test(arguments: [
+    ("bob@gmail.com", "", "US", "personal-email"), ("kim@state.edu", "", "US", "excluded-suffix"),
+    ("x@grainger.example", "", "US", "competitor"), ("y@ok.example", "fastenal.example", "US", "competitor"),
+    ("z@ok.example", "", "CU", "country-not-served"),
+  ])
+  func exclusionsKeepAFittingHandRaiserOutOfTheFunnel(
+    _ email: String, _ domain: String, _ country: String, _ reason: String
+  ) throws {
+    let lead =
+      "L1,\(email),2026-10-01T09:00:00-05:00,rep-a,Co,\(domain),manufacturing,400,,\(country),VP Sales,\n"
+    let outcome = try score(leads: lead, events: "L1,demo_request,2026-10-02T10:00:00-05:00,\n")
+    #expect(outcome.results["L1"]?.exclusion == reason)
+    #expect(outcome.results["L1"]?.stage == "lead")
+    #expect(outcome.results["L1"]?.priority == "")
+  }
+
+  @Test func handRaiseFastTracksAFittingLeadToSQLButNotAPoorFit() throws {
+    let events = "L1,quote_request,2026-10-05T10:00:00-05:00,\nL2,quote_request,2026-10-05T10:00:00-05:00,\n"
+    let poorFit = "L2,pat@small.example,2026-10-01T09:00:00-05:00,rep-a,,,retail,5,,US,Intern,\n"  // fit 15 < 40
+    let outcome = try score(leads: Self.fittingLead() + poorFit, events: events)
+    #expect(outcome.results["L1"]?.stage == "sql")
+    #expect(outcome.results["L1"]?.priority == "hand_raise")
+    #expect(outcome.results["L1"]?.firstTouchDue == Timestamp.parse("2026-10-05T10:05:00-05:00"))
+    #expect(outcome.results["L2"]?.stage == "lead")
+  }
+
+  @Test func thresholdFiresOnceAtTheEventThatCrossesItAndStagesNeverGoBack() throws {
+    // 30 (form) + 40 (webinar) = 70 ≥ 50 at the webinar; then an unsubscribe drops engagement.
+    let events =
+      "L1,form_submission,2026-10-01T10:00:00-05:00,\nL1,webinar_attended,2026-10-02T10:00:00-05:00,\nL1,unsubscribe,2026-10-03T10:00:00-05:00,\n"
+    let outcome = try score(leads: Self.fittingLead(), events: events)
+    let result = try #require(outcome.results["L1"])
+    #expect(result.stage == "mql")
+    #expect(result.stageReachedAt == Timestamp.parse("2026-10-02T10:00:00-05:00"))
+    #expect(result.engagement == 45)
+    #expect(result.clockStart == Timestamp.parse("2026-10-02T10:00:00-05:00"))
+  }
+
+  @Test func leadTypesThatSkipStagesStartLaterAndUnscoredTypesNeverMove() throws {
+    let partner = Self.fittingLead("L1", type: "partner-referral")
+    let customer = Self.fittingLead("L2", type: "existing-customer")
+    let outcome = try score(leads: partner + customer, events: "L2,demo_request,2026-10-02T10:00:00-05:00,\n")
+    #expect(outcome.results["L1"]?.stage == "mql")  // skips subscriber and lead
+    #expect(outcome.results["L1"]?.clockStart == Timestamp.parse("2026-10-01T09:00:00-05:00"))
+    #expect(outcome.results["L2"]?.stage == "sql")  // starts after mql and sal; not scored, no SLA
+    #expect(outcome.results["L2"]?.priority == "")
+  }
+
+  @Test func eventsOutsideTheLeadsLifeOrOutOfOrderAreAnomalies() throws {
+    let events = """
+      L1,webinar_attended,2026-09-30T10:00:00-05:00,
+      L1,webinar_attended,2026-10-05T10:00:00-05:00,
+      L1,form_submission,2026-10-04T10:00:00-05:00,
+      L1,form_submission,2026-10-25T10:00:00-05:00,
+      L1,email_open,2026-10-06T10:00:00-05:00,
+
+      """
+    let outcome = try score(leads: Self.fittingLead(), events: events)
+    let counts = outcome.run.eventCounts
+    #expect(
+      counts.beforeCreation == 1 && counts.outOfOrder == 1 && counts.afterAsOf == 1 && counts.ignored == 1)
+    #expect(counts.used == 1)
+    #expect(outcome.results["L1"]?.engagement == 40)
+  }
+
+  @Test func malformedRowsAreSkippedAndReportedWithTheirLineNumbers() throws {
+    let events = """
+      L1,webinar_attended,2026-10-02T10:00:00-05:00,
+      L9,webinar_attended,2026-10-02T10:00:00-05:00,
+      L1,webinar_attended,yesterday,
+      L1,"unterminated,2026-10-02T10:00:00-05:00,
+
+      """
+    let outcome = try score(leads: Self.fittingLead(), events: events)
+    #expect(outcome.run.eventCounts.malformed == 3)
+    #expect(outcome.run.issues.map(\.line) == [3, 4, 5])
+    #expect(outcome.run.issues[0].reason == "unknown lead 'L9'")
+    #expect(outcome.results["L1"]?.engagement == 40)
+  }
+
+  @Test func tooManyMalformedRowsAbortTheRun() throws {
+    let events = (0..<5).map { "L9,page_view,2026-10-02T10:0\($0):00-05:00,/x\n" }.joined()
+    #expect(throws: ScoringRun.Failure.self) {
+      try score(leads: Self.fittingLead(), events: events, maxErrors: 3)
+    }
+  }
+
+  @Test func firstTouchAndAttemptsFollowTheBusinessCalendar() throws {
+    // MQL on Friday 16 Oct 2026 at 16:00 CDT; 4 business hours run to Monday 11:00.
+    let events =
+      "L1,form_submission,2026-10-16T15:00:00-05:00,\nL1,webinar_attended,2026-10-16T16:00:00-05:00,\n"
+    let late = "L1,rep-a,call,no-answer,2026-10-19T11:30:00-05:00\n"
+    let outcome = try score(
+      leads: Self.fittingLead(), events: events, activities: late, asOf: "2026-11-20T12:00:00-06:00")
+    let result = try #require(outcome.results["L1"])
+    #expect(result.firstTouchDue == Timestamp.parse("2026-10-19T11:00:00-05:00"))
+    #expect(result.firstTouch == "breached")
+    // One attempt of six, window over: not exhausted (too few attempts), so still "attempting".
+    #expect(result.attempts == 1 && !result.exhausted && result.status == "attempting")
+  }
+
+  @Test func exhaustedSequenceRecyclesTheLeadAndOtherRepsDoNotCount() throws {
+    let events =
+      "L1,form_submission,2026-10-05T09:00:00-05:00,\nL1,webinar_attended,2026-10-05T10:00:00-05:00,\n"
+    var activities = "L1,rep-b,call,no-answer,2026-10-05T10:30:00-05:00\n"  // not the owner
+    for day in 5...10 {
+      activities += "L1,rep-a,call,no-answer,2026-10-\(day < 10 ? "0" : "")\(day)T11:00:00-05:00\n"
+    }
+    let outcome = try score(
+      leads: Self.fittingLead(), events: events, activities: activities, asOf: "2026-11-20T12:00:00-06:00")
+    let result = try #require(outcome.results["L1"])
+    #expect(result.attempts == 6)
+    #expect(result.exhausted && result.status == "no-response")
+    #expect(outcome.run.activityCounts.ignored == 1)
+  }
+
+  @Test func jsonLinesWorkLikeCSV() throws {
+    let directory = try TemporaryDirectory()
+    try directory.write(Self.leadHeader + Self.fittingLead(), to: "leads.csv")
+    try directory.write(
+      "{\"lead_id\":\"L1\",\"type\":\"webinar_attended\",\"timestamp\":\"2026-10-02T10:00:00-05:00\"}\nnot json\n",
+      to: "events.jsonl")
+    let run = try ScoringRun(
+      config: Self.starterConfig,
+      options: .init(asOf: try #require(Timestamp.parse("2026-10-20T12:00:00-05:00"))))
+    try run.loadLeads(directory.url.appendingPathComponent("leads.csv"))
+    try run.scoreEvents(directory.url.appendingPathComponent("events.jsonl"))
+    try run.countActivities(nil)
+    #expect(run.result(0).engagement == 40)
+    #expect(run.issues.map(\.line) == [2])
+  }
+}
