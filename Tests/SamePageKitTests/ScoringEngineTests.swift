@@ -99,7 +99,8 @@ import Testing
   @Test func oneTimeRulesScoreOnce() throws {
     let events =
       "L1,unsubscribe,2026-10-02T10:00:00-05:00,\nL1,unsubscribe,2026-10-03T10:00:00-05:00,\nL1,webinar_attended,2026-10-04T10:00:00-05:00,\n"
-    #expect(try score(leads: Self.fittingLead(), events: events).results["L1"]?.engagement == 15)  // 40 − 25, not − 50
+    // 40 − 25, not 40 − 50.
+    #expect(try score(leads: Self.fittingLead(), events: events).results["L1"]?.engagement == 15)
   }
 
   @Test(arguments: [
@@ -120,7 +121,8 @@ import Testing
 
   @Test func handRaiseFastTracksAFittingLeadToSQLButNotAPoorFit() throws {
     let events = "L1,quote_request,2026-10-05T10:00:00-05:00,\nL2,quote_request,2026-10-05T10:00:00-05:00,\n"
-    let poorFit = "L2,pat@small.example,2026-10-01T09:00:00-05:00,rep-a,,,retail,5,,US,Intern,\n"  // fit 15 < 40
+    // Fit 15, below the hand-raise's minimum of 40.
+    let poorFit = "L2,pat@small.example,2026-10-01T09:00:00-05:00,rep-a,,,retail,5,,US,Intern,\n"
     let outcome = try score(leads: Self.fittingLead() + poorFit, events: events)
     #expect(outcome.results["L1"]?.stage == "sql")
     #expect(outcome.results["L1"]?.priority == "hand_raise")
