@@ -10,8 +10,8 @@ struct SamePage: AsyncParsableCommand {
     discussion: "Exit status, like linters: 0 clean, 1 findings, 2 unusable input or usage.",
     version: version,
     subcommands: [
-      Check.self, Rules.self, Init.self, Render.self, Publish.self, EmitConfig.self, Score.self,
-      Benchmark.self,
+      Check.self, Rules.self, Init.self, Render.self, Publish.self, EmitConfig.self, SampleDataCommand.self,
+      Score.self, Benchmark.self,
     ],
     defaultSubcommand: Check.self)
 }

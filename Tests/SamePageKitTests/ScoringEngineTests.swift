@@ -236,3 +236,30 @@ import Testing
     #expect(run.issues.map(\.line) == [2])
   }
 }
+
+@Suite struct SampleDataTests {
+  @Test func sameSeedGivesTheSameFilesAndTheyScoreCleanly() throws {
+    let config = ScoringEngineTests.starterConfig
+    let asOf = try #require(Timestamp.parse("2026-11-20T17:00:00-06:00"))
+    let first = try TemporaryDirectory()
+    let second = try TemporaryDirectory()
+    let sample = SampleData(leads: 300, events: 5_000, activities: 200, seed: 7, asOf: asOf)
+    try sample.write(to: first.url, config: config)
+    try sample.write(to: second.url, config: config)
+    for name in ["leads.csv", "events.csv", "activities.csv"] {
+      #expect(
+        FileManager.default.contents(atPath: first.url.appendingPathComponent(name).path)
+          == FileManager.default.contents(atPath: second.url.appendingPathComponent(name).path))
+    }
+    let run = try ScoringRun(config: config, options: .init(asOf: asOf))
+    try run.loadLeads(first.url.appendingPathComponent("leads.csv"))
+    try run.scoreEvents(first.url.appendingPathComponent("events.csv"))
+    try run.countActivities(first.url.appendingPathComponent("activities.csv"))
+    #expect(run.leadCounts.used == 300 && run.leadCounts.malformed == 0)
+    #expect(run.eventCounts.malformed == 0 && run.activityCounts.malformed == 0)
+    let summary = run.summary()
+    #expect(summary.excluded["personal-email", default: 0] > 0)
+    #expect(summary.stages["sql", default: 0] > 0, "some hand-raises reach SQL")
+    #expect(summary.firstTouch["breached", default: 0] > 0, "some reps miss deadlines")
+  }
+}
