@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+"""Runs a script from samepage export-sql in DuckDB and writes its final SELECT as CSV.
+
+Usage: run-duckdb.py SCRIPT.sql OUT.csv [--threads N]
+"""
+import sys, time
+import duckdb
+
+script, out = sys.argv[1], sys.argv[2]
+threads = int(sys.argv[sys.argv.index("--threads") + 1]) if "--threads" in sys.argv else None
+sql = open(script).read()
+statements = [s for s in sql.split(";\n") if s.strip() and not all(l.startswith("--") or not l.strip() for l in s.splitlines())]
+connection = duckdb.connect()
+if threads:
+    connection.execute(f"SET threads = {threads}")
+start = time.perf_counter()
+for statement in statements[:-1]:
+    connection.execute(statement)
+connection.execute(f"COPY ({statements[-1].rstrip().rstrip(';')}) TO '{out}' (HEADER, DELIMITER ',')")
+print(f"duckdb {duckdb.__version__}: {time.perf_counter() - start:.2f} s", file=sys.stderr)
