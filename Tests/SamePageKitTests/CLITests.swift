@@ -147,6 +147,36 @@ import Testing
     #expect(try samepage("emit-config", "--glossary", Repository.glossary.path, "--out", config).status == 0)
   }
 
+  @Test func scoreRefusesAConfigFromAnotherGlossaryOrANewerSamePage() throws {
+    let work = try TemporaryDirectory()
+    let config = work.url.appendingPathComponent("config.json").path
+    #expect(try samepage("emit-config", "--glossary", Repository.glossary.path, "--out", config).status == 0)
+    try work.write("id,email,created_at\nL1,a@b.example,2026-10-01T09:00:00Z\n", to: "leads.csv")
+    try work.write("lead_id,type,timestamp\n", to: "events.csv")
+    let common = [
+      "score", "--config", config, "--leads", work.url.appendingPathComponent("leads.csv").path, "--events",
+      work.url.appendingPathComponent("events.csv").path, "--as-of", "2026-11-01T00:00:00Z", "--out",
+      work.url.appendingPathComponent("out").path,
+    ]
+    #expect(try samepageArguments(common + ["--glossary", Repository.glossary.path]).status == 0)
+
+    let edited = try GlossaryUnderTest(replacing: [
+      "icp.yaml":
+        (try String(contentsOf: Repository.glossary.appendingPathComponent("icp.yaml"), encoding: .utf8))
+        + "# edited\n"
+    ])
+    let mismatch = try samepageArguments(common + ["--glossary", edited.directory.url.path])
+    #expect(mismatch.status == 2)
+    #expect(mismatch.error.contains("emitted from a different glossary"))
+
+    let newer = try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(
+      of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 9")
+    try newer.write(toFile: config, atomically: true, encoding: .utf8)
+    let refused = try samepageArguments(common)
+    #expect(refused.status == 2)
+    #expect(refused.error.contains("schema version 9"))
+  }
+
   @Test func gitWikiNeedsAClone() throws {
     let out = try TemporaryDirectory()
     let run = try samepage(
