@@ -17,14 +17,7 @@ struct EmitConfig: ParsableCommand {
   var out = "scoring-config.json"
 
   func run() throws {
-    let check = GlossaryCheck(directory: URL(fileURLWithPath: glossary), displayDirectory: glossary)
-    guard let valid = check.validGlossary else {
-      print(
-        TextDiagnosticWriter(colored: Terminal.wantsColor, filesChecked: check.filesRead).write(
-          check.diagnostics), terminator: "")
-      printError("the glossary has errors; fix them (samepage check \(glossary)) before emitting a config")
-      throw ExitCode(check.hasUnreadableInput ? 2 : 1)
-    }
+    let valid = try RenderPipeline.validGlossary(glossary, before: "emitting a config")
     let data = ScoringConfigEmitter.config(for: valid).encoded()
     if out == "-" {
       FileHandle.standardOutput.write(data)

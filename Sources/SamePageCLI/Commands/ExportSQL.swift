@@ -40,13 +40,7 @@ struct ExportSQL: ParsableCommand {
   }
 
   func run() throws {
-    let scoringConfig: ScoringConfig
-    do {
-      scoringConfig = try ScoringConfig.load(try Data(contentsOf: URL(fileURLWithPath: config)))
-    } catch {
-      printError("samepage export-sql: \(config): \(error)")
-      throw ExitCode(2)
-    }
+    let scoringConfig = try loadScoringConfig(config, for: "export-sql")
     let sql = try SQLExport(config: scoringConfig, dialect: .duckdb).script(
       leads: leads, events: events, asOf: Timestamp.parse(asOf)!)
     if out == "-" {

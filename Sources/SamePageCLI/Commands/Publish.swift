@@ -46,12 +46,7 @@ struct Publish: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    let pages = try RenderPipeline.renderedPages(glossary: glossary, templates: templates)
-    // The pipeline refused a glossary with errors, so this load is the checked one.
-    guard
-      let model = GlossaryCheck(directory: URL(fileURLWithPath: glossary), displayDirectory: glossary)
-        .validGlossary
-    else { throw ExitCode(1) }
+    let (pages, model) = try RenderPipeline.renderedPages(glossary: glossary, templates: templates)
     let files: [String: Data]
     switch to {
     case .site: files = SitePublisher.files(pages: pages, glossary: model)

@@ -28,7 +28,7 @@ struct Render: ParsableCommand {
   var force = false
 
   func run() throws {
-    let pages = try RenderPipeline.renderedPages(glossary: glossary, templates: templates)
+    let pages = try RenderPipeline.renderedPages(glossary: glossary, templates: templates).pages
     var files: [String: Data] = [:]
     for page in pages {
       if format != .html { files[page.page.fileName] = Data(page.markdown.utf8) }
@@ -40,15 +40,24 @@ struct Render: ParsableCommand {
 
 /// The steps `render` and `publish` share, with the CLI's error handling.
 enum RenderPipeline {
-  static func renderedPages(glossary: String, templates: String) throws -> [RenderedPage] {
+  /// The glossary, validated; otherwise its diagnostics are printed and the command exits 1
+  /// (or 2 when it cannot be read).
+  static func validGlossary(_ glossary: String, before action: String) throws -> Glossary {
     let check = GlossaryCheck(directory: URL(fileURLWithPath: glossary), displayDirectory: glossary)
     guard let valid = check.validGlossary else {
       print(
         TextDiagnosticWriter(colored: Terminal.wantsColor, filesChecked: check.filesRead).write(
           check.diagnostics), terminator: "")
-      printError("the glossary has errors; fix them (samepage check \(glossary)) before rendering")
+      printError("the glossary has errors; fix them (samepage check \(glossary)) before \(action)")
       throw ExitCode(check.hasUnreadableInput ? 2 : 1)
     }
+    return valid
+  }
+
+  static func renderedPages(glossary: String, templates: String) throws -> (
+    pages: [RenderedPage], glossary: Glossary
+  ) {
+    let valid = try validGlossary(glossary, before: "rendering")
     let templateSet: TemplateSet
     switch TemplateSet.load(directory: URL(fileURLWithPath: templates), displayDirectory: templates) {
     case .loaded(let set): templateSet = set
@@ -61,7 +70,7 @@ enum RenderPipeline {
       print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
       throw ExitCode(1)
     }
-    return pages
+    return (pages, valid)
   }
 
   @discardableResult

@@ -42,13 +42,7 @@ struct SampleDataCommand: ParsableCommand {
   }
 
   func run() throws {
-    let scoringConfig: ScoringConfig
-    do {
-      scoringConfig = try ScoringConfig.load(try Data(contentsOf: URL(fileURLWithPath: config)))
-    } catch {
-      printError("samepage sample-data: \(config): \(error)")
-      throw ExitCode(2)
-    }
+    let scoringConfig = try loadScoringConfig(config, for: "sample-data")
     let sample = SampleData(
       leads: leads, events: events, activities: activities ?? max(leads / 2, 1), seed: seed,
       asOf: Timestamp.parse(asOf)!)

@@ -44,20 +44,7 @@ struct Score: ParsableCommand {
   }
 
   func run() throws {
-    let configData: Data
-    do {
-      configData = try Data(contentsOf: URL(fileURLWithPath: config))
-    } catch {
-      printError("samepage score: cannot read \(config): \(error.localizedDescription)")
-      throw ExitCode(2)
-    }
-    let scoringConfig: ScoringConfig
-    do {
-      scoringConfig = try ScoringConfig.load(configData)
-    } catch {
-      printError("samepage score: \(config): \(error)")
-      throw ExitCode(2)
-    }
+    let scoringConfig = try loadScoringConfig(config, for: "score")
     if let glossary {
       let loaded = GlossaryLoader().load(
         directory: URL(fileURLWithPath: glossary), displayDirectory: glossary)
