@@ -24,13 +24,7 @@ extension ScoringRun {
   }
 
   func engagement(at instant: Int64, lead: Int) -> Double {
-    var value = accumulator[lead]
-    if compiled.decayPeriodDays > 0, compiled.decayFactor != 1 {
-      let day = CivilDate.floorDiv(instant, 86_400)
-      let period = Int32((day - Int64(createdDay[lead])) / Int64(compiled.decayPeriodDays))
-      let elapsed = period - accumulatorPeriod[lead]
-      if elapsed > 0 { value *= pow(compiled.decayFactor, Double(elapsed)) }
-    }
+    let value = decayed(lead, toDay: CivilDate.floorDiv(instant, 86_400))?.value ?? accumulator[lead]
     return compiled.clampEngagement(value)
   }
 

@@ -117,6 +117,10 @@ public final class ScoringRun {
     let reader = TableReader(url: url, columns: columns, required: ["id", "email", "created_at"])
     let file = url.lastPathComponent
     var values = [String](repeating: "", count: compiled.attributes.count)
+    // Where each attribute's value comes from: nil for email_domain (derived), else its column.
+    let attributeSources = compiled.attributes.map { attribute in
+      attribute.id == "email_domain" ? nil : columns.firstIndex(of: attribute.id)
+    }
     var counts = FileCounts()
     try reader.forEachRow { row in
       counts.rows += 1
@@ -136,12 +140,8 @@ public final class ScoringRun {
       }
       let email = row.string(1).lowercased()
       let domain = email.split(separator: "@").last.map(String.init) ?? ""
-      for (position, attribute) in compiled.attributes.enumerated() {
-        if attribute.id == "email_domain" {
-          values[position] = domain
-        } else if let column = columns.firstIndex(of: attribute.id) {
-          values[position] = row.string(column)
-        }
+      for (position, column) in attributeSources.enumerated() {
+        values[position] = column.map(row.string) ?? domain
       }
       let typeID = row.string(6)
       let type = typeID.isEmpty ? compiled.defaultLeadType : compiled.leadTypes[typeID]
@@ -229,8 +229,6 @@ public final class ScoringRun {
     lowered.reserveCapacity(512)
     let rules = compiled.engagementRules.count
     let eventIDs = compiled.eventIDs
-    let periodSeconds = Int64(max(compiled.decayPeriodDays, 1)) * 86_400
-    let decays = compiled.decayPeriodDays > 0 && compiled.decayFactor != 1
     var lookupKey = ""
     try reader.forEachRow { row in
       counts.rows += 1
@@ -266,13 +264,9 @@ public final class ScoringRun {
       guard leadTypes[lead]?.scored ?? true else { return }
 
       let day = CivilDate.floorDiv(instant, 86_400)
-      if decays {
-        let period = Int32((day - Int64(createdDay[lead])) * 86_400 / periodSeconds)
-        let elapsed = period - accumulatorPeriod[lead]
-        if elapsed > 0 {
-          accumulator[lead] *= pow(compiled.decayFactor, Double(elapsed))
-          accumulatorPeriod[lead] = period
-        }
+      if let (value, period) = decayed(lead, toDay: day) {
+        accumulator[lead] = value
+        accumulatorPeriod[lead] = period
       }
       let candidates = compiled.rulesByEvent[event]
       if !candidates.isEmpty {
@@ -314,6 +308,17 @@ public final class ScoringRun {
       advance(lead, at: instant, event: event)
     }
     eventCounts = counts
+  }
+
+  /// The lead's accumulated engagement decayed to a day of its life, and that day's decay
+  /// period (whole `everyDays` periods since creation, docs/SCORING.md §6); nil when nothing
+  /// decays by then. The one place decay is computed, for events and for as-of alike.
+  func decayed(_ lead: Int, toDay day: Int64) -> (value: Double, period: Int32)? {
+    guard compiled.decayPeriodDays > 0, compiled.decayFactor != 1 else { return nil }
+    let period = Int32((day - Int64(createdDay[lead])) / Int64(compiled.decayPeriodDays))
+    let elapsed = period - accumulatorPeriod[lead]
+    guard elapsed > 0 else { return nil }
+    return (accumulator[lead] * pow(compiled.decayFactor, Double(elapsed)), period)
   }
 
   /// Fires thresholds and hand-raises after an event, and moves the stage forward.

@@ -57,7 +57,7 @@ struct TableReader {
     var scratch: [UInt8] = []
     var fields: [UnsafeBufferPointer<UInt8>] = []
     var ranges: [Range<Int>] = []
-    try CSVLines(url: url).forEachLine { line, number in
+    try LineReader(url: url).forEachLine { line, number in
       scratch.removeAll(keepingCapacity: true)
       ranges.removeAll(keepingCapacity: true)
       var problem: String?
@@ -86,7 +86,7 @@ struct TableReader {
 }
 
 /// Lines of a file as Data, for JSON Lines; blank lines skipped.
-struct CSVLines {
+struct LineReader {
   let url: URL
   func forEachLine(_ body: (Data, Int) throws -> Void) throws {
     guard let handle = FileHandle(forReadingAtPath: url.path) else {
