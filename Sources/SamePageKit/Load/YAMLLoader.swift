@@ -10,8 +10,8 @@ import Yams
 public struct YAMLLoader: Sendable {
   /// Files above this size are refused before they are read.
   public var maximumFileSize = 16 * 1024 * 1024
-  /// The most values a file may expand to, aliases included (a "billion laughs" expands to 10⁹).
-  public var maximumValues = 1_000_000
+  /// The most values a file's aliases may expand to (a "billion laughs" expands to 10⁹).
+  public var maximumAliasExpansion = 1_000_000
 
   public init() {}
 
@@ -71,7 +71,7 @@ public struct YAMLLoader: Sendable {
       return .failed([LoadDiagnostics.empty(.startOf(displayPath))])
     }
 
-    var converter = Converter(file: displayPath, budget: maximumValues)
+    var converter = Converter(file: displayPath, budget: maximumAliasExpansion)
     guard let root = converter.convert(node) else {
       return .failed(converter.diagnostics)
     }
@@ -155,11 +155,18 @@ public struct YAMLLoader: Sendable {
   }
 }
 
-/// Converts Yams' nodes into `YAMLNode`s, counting values so that aliases cannot expand forever.
+/// Converts Yams' nodes into `YAMLNode`s, counting the values that aliases expand to so that
+/// they cannot expand forever. Values written out in the file are not counted: the file-size
+/// limit bounds those.
+///
+/// Yams substitutes the anchored node for each alias (and holds anchors weakly, so they are
+/// gone once composing ends); an expanded value is recognised by its place in the file, which
+/// it shares with the value it copies. Only the first value met at a place is free.
 private struct Converter {
   let file: String
   var budget: Int
   var diagnostics: [Diagnostic] = []
+  private var placesSeen: Set<Int> = []
 
   init(file: String, budget: Int) {
     self.file = file
@@ -172,10 +179,13 @@ private struct Converter {
   }
 
   mutating func convert(_ node: Node) -> YAMLNode? {
-    budget -= 1
-    guard budget >= 0 else {
-      if diagnostics.isEmpty { diagnostics.append(LoadDiagnostics.aliasExpansion(location(node.mark))) }
-      return nil
+    let firstAtItsPlace = node.mark.map { placesSeen.insert($0.line << 32 | $0.column).inserted } ?? false
+    if !firstAtItsPlace {
+      budget -= 1
+      guard budget >= 0 else {
+        if diagnostics.isEmpty { diagnostics.append(LoadDiagnostics.aliasExpansion(location(node.mark))) }
+        return nil
+      }
     }
     switch node {
     case .scalar(let scalar):

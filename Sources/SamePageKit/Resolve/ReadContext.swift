@@ -14,6 +14,17 @@ final class ReadContext {
         fix: "write \(expected) here"))
   }
 
+  func outOfRange(_ node: YAMLNode, field: String?, text: String, range: String) {
+    let subject = field.map { "'\($0)'" } ?? "value"
+    report(
+      Diagnostic(
+        id: "glossary.out-of-range", severity: .error, location: node.location,
+        summary: "\(subject) is \(text), outside the range it allows (\(range))",
+        explanation:
+          "Every number in a glossary has a range its field allows, so that no rule, document or scoring run ever meets a value it cannot compute with.",
+        fix: "use a value from \(range)"))
+  }
+
   func invalidValue(_ node: YAMLNode, _ summary: String, fix: String? = nil, notes: [Diagnostic.Note] = []) {
     report(
       Diagnostic(
@@ -61,6 +72,19 @@ final class MappingReader {
   func optional<T: YAMLReadable>(_ key: String, as type: T.Type = T.self) -> Located<T>? {
     guard let node = value(key) else { return nil }
     return T.read(node, field: key, in: context).map { Located($0, at: node.location) }
+  }
+
+  func optional<T: YAMLBoundedNumber>(_ key: String, in range: ClosedRange<T>) -> Located<T>? {
+    guard let node = value(key) else { return nil }
+    return T.read(node, field: key, in: context, range: range).map { Located($0, at: node.location) }
+  }
+
+  func required<T: YAMLBoundedNumber>(_ key: String, in range: ClosedRange<T>) -> Located<T>? {
+    guard let node = value(key) else {
+      missing(key, expected: T.expectation)
+      return nil
+    }
+    return T.read(node, field: key, in: context, range: range).map { Located($0, at: node.location) }
   }
 
   func required<T: YAMLReadable>(_ key: String, as type: T.Type = T.self) -> Located<T>? {

@@ -19,27 +19,80 @@ extension String: YAMLReadable {
   }
 }
 
-extension Int: YAMLReadable {
+/// A number read into a range: a value outside it is reported where it was written
+/// (`glossary.out-of-range`) and never reaches a rule, the renderer or the scoring config.
+protocol YAMLBoundedNumber: YAMLReadable, Comparable {
+  /// The range a field gets when its reader names none.
+  static var anyValue: ClosedRange<Self> { get }
+  static func read(_ node: YAMLNode, field: String?, in context: ReadContext, range: ClosedRange<Self>)
+    -> Self?
+}
+
+extension YAMLBoundedNumber {
+  static func read(_ node: YAMLNode, field: String?, in context: ReadContext) -> Self? {
+    read(node, field: field, in: context, range: anyValue)
+  }
+}
+
+extension Int: YAMLBoundedNumber {
   static var expectation: String { "a whole number" }
-  static func read(_ node: YAMLNode, field: String?, in context: ReadContext) -> Int? {
-    guard let text = node.scalarText, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+  static var anyValue: ClosedRange<Int> { NumberLimits.wholeNumber }
+
+  static func read(_ node: YAMLNode, field: String?, in context: ReadContext, range: ClosedRange<Int>) -> Int?
+  {
+    guard let text = node.scalarText else {
       context.wrongType(node, expected: expectation, field: field)
+      return nil
+    }
+    let digits = text.replacingOccurrences(of: "_", with: "")
+    if let value = Int(digits) {
+      guard range.contains(value) else {
+        context.outOfRange(
+          node, field: field, text: text, range: "\(range.lowerBound) to \(range.upperBound)")
+        return nil
+      }
+      return value
+    }
+    // 1e19 or 99999999999999999999 is a whole number too, just not one Int can hold.
+    if let value = Double(digits), !value.isNaN, value.rounded() == value {
+      context.outOfRange(node, field: field, text: text, range: "\(range.lowerBound) to \(range.upperBound)")
+      return nil
+    }
+    context.wrongType(node, expected: expectation, field: field)
+    return nil
+  }
+}
+
+extension Double: YAMLBoundedNumber {
+  static var expectation: String { "a number" }
+  static var anyValue: ClosedRange<Double> { NumberLimits.number }
+
+  static func read(_ node: YAMLNode, field: String?, in context: ReadContext, range: ClosedRange<Double>)
+    -> Double?
+  {
+    guard let text = node.scalarText, let value = Double(yamlNumber: text), !value.isNaN else {
+      context.wrongType(node, expected: expectation, field: field)
+      return nil
+    }
+    guard range.contains(value) else {
+      context.outOfRange(
+        node, field: field, text: text,
+        range: "\(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound))")
       return nil
     }
     return value
   }
-}
 
-extension Double: YAMLReadable {
-  static var expectation: String { "a number" }
-  static func read(_ node: YAMLNode, field: String?, in context: ReadContext) -> Double? {
-    guard let text = node.scalarText, let value = Double(text.replacingOccurrences(of: "_", with: "")),
-      value.isFinite
-    else {
-      context.wrongType(node, expected: expectation, field: field)
-      return nil
+  /// A YAML number: `1_000`, `1e6`, and YAML's `.inf`, `-.inf` and `.nan` spellings.
+  init?(yamlNumber text: String) {
+    switch text {
+    case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": self = .infinity
+    case "-.inf", "-.Inf", "-.INF": self = -.infinity
+    case ".nan", ".NaN", ".NAN": self = .nan
+    default:
+      guard let value = Double(text.replacingOccurrences(of: "_", with: "")) else { return nil }
+      self = value
     }
-    return value
   }
 }
 
@@ -252,7 +305,9 @@ public struct Deadline: Hashable, Sendable, CustomStringConvertible, YAMLReadabl
 
   public init?(_ text: String) {
     let words = text.lowercased().split(separator: " ", omittingEmptySubsequences: true)
-    guard words.count >= 2, let amount = Double(words[0]), amount >= 0, amount.isFinite else { return nil }
+    guard words.count >= 2, let amount = Double(words[0]), NumberLimits.durationAmount.contains(amount) else {
+      return nil
+    }
     let unitText = words.dropFirst().joined(separator: " ")
     guard let unit = Unit.allCases.first(where: { $0.rawValue == unitText || $0.singular == unitText }) else {
       return nil
@@ -286,6 +341,14 @@ public struct Deadline: Hashable, Sendable, CustomStringConvertible, YAMLReadabl
       return nil
     }
     guard let deadline = Deadline(text) else {
+      if let amount = text.split(separator: " ").first.flatMap({ Double(String($0)) }),
+        amount > NumberLimits.durationAmount.upperBound
+      {
+        context.outOfRange(
+          node, field: field, text: text,
+          range: "0 to \(formatNumber(NumberLimits.durationAmount.upperBound)) of its unit")
+        return nil
+      }
       context.invalidValue(
         node, "'\(text)' is not a duration",
         fix: "write a number and one of: " + Unit.allCases.map(\.rawValue).joined(separator: ", "))

@@ -15,13 +15,14 @@ extension LeadScoring {
       thresholds: reader.items("thresholds", required: true) { threshold in
         guard let id: Located<Slug> = threshold.required("id") else { return nil }
         return Threshold(
-          id: id, stage: threshold.required("stage"), fit: threshold.optional("fit"),
-          engagement: threshold.optional("engagement"), location: threshold.location)
+          id: id, stage: threshold.required("stage"), fit: threshold.optional("fit", in: NumberLimits.score),
+          engagement: threshold.optional("engagement", in: NumberLimits.score), location: threshold.location)
       },
       handRaises: reader.items("hand_raises") { handRaise in
         guard let event: Located<Slug> = handRaise.required("event") else { return nil }
         return HandRaise(
-          event: event, stage: handRaise.required("stage"), minimumFit: handRaise.optional("minimum_fit"),
+          event: event, stage: handRaise.required("stage"),
+          minimumFit: handRaise.optional("minimum_fit", in: NumberLimits.score),
           location: handRaise.location)
       })
   }
@@ -43,15 +44,16 @@ extension LeadScoring {
               containsAny: rule.values(target == "event" ? "url_contains" : "contains_any"),
               atLeast: rule.optional("at_least"),
               atMost: rule.optional("at_most")),
-            points: rule.required("points"),
+            points: rule.required("points", in: NumberLimits.points),
             frequency: rule.nested("frequency") { frequency in
               Frequency(
-                max: frequency.required("max"), per: frequency.required("per"), location: frequency.location)
+                max: frequency.required("max", in: NumberLimits.frequency), per: frequency.required("per"),
+                location: frequency.location)
             },
             location: rule.location)
         },
-        cap: model.optional("cap"),
-        floor: model.optional("floor"),
+        cap: model.optional("cap", in: NumberLimits.score),
+        floor: model.optional("floor", in: NumberLimits.score),
         decay: model.nested("decay") { decay in
           Decay(
             percent: decay.required("percent"), everyDays: decay.required("every_days"),
