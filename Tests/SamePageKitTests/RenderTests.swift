@@ -83,6 +83,57 @@ import Testing
     #expect(try page(pages, .glossary).htmlBody.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
   }
 
+  /// The `.md` files go to renderers that pass HTML through (MkDocs, Jekyll, wikis), so they
+  /// must be as clean as the HTML: user HTML shows as text and unsafe links lose their target.
+  @Test func rawHTMLAndScriptLinksInADefinitionNeverReachTheMarkdown() throws {
+    let glossary = try GlossaryUnderTest()
+    try replace(
+      in: glossary, "lead-statuses.yaml",
+      "definition: Handed to sales and not yet reviewed by the owning rep.",
+      with: [
+        "definition: |-",
+        "      Handed over. <script>alert(1)</script> <b onmouseover=\"alert(2)\">bold</b>",
+        "      [click](javascript:alert(3)) and ![pic](data:text/html;base64,PHNjcmlwdD4=) and <javascript:alert(4)>",
+        "",
+        "      <meta http-equiv=\"refresh\" content=\"0; url=https://evil.example\">",
+      ].joined(separator: "\n"))
+    try replace(
+      in: glossary, "personas.yaml", "bio: >-",
+      with: "bio: >-\n      <iframe src=\"https://evil.example\"></iframe>")
+    let (pages, diagnostics) = try render(glossary)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.summary))")
+    for rendered in pages {
+      // Read back as CommonMark, the page holds no HTML but the templates' anchors, and no
+      // link or image to an unsafe scheme.
+      let readBack = CommonMarkDocument(markdown: rendered.markdown)
+      readBack.sanitize()
+      #expect(readBack.escapedHTMLCount == 0, "\(rendered.page.fileName) has raw HTML")
+      #expect(readBack.neutralizedLinkCount == 0, "\(rendered.page.fileName) has an unsafe link")
+      #expect(!rendered.markdown.contains("](javascript:") && !rendered.markdown.contains("](data:"))
+    }
+    let glossaryPage = try page(pages, .glossary)
+    #expect(glossaryPage.markdown.contains("alert(1)"), "the text itself stays visible")
+    #expect(glossaryPage.markdown.contains("bold"))
+    #expect(glossaryPage.htmlBody.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+  }
+
+  /// A definition that writes the anchor a template writes must not become a second anchor:
+  /// it shows as text, and render succeeds.
+  @Test func anchorMarkupInADefinitionIsTextNotAnAnchor() throws {
+    let glossary = try GlossaryUnderTest()
+    try replace(
+      in: glossary, "lead-statuses.yaml",
+      "definition: Handed to sales and not yet reviewed by the owning rep.",
+      with:
+        "definition: |-\n      <a id=\"mql\"></a>\n\n      Handed to sales <a id=\"status-new\"></a> today.")
+    let (pages, diagnostics) = try render(glossary)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.summary))")
+    let glossaryPage = try page(pages, .glossary)
+    #expect(glossaryPage.anchors.filter { $0 == "mql" }.count == 1)
+    #expect(glossaryPage.anchors.filter { $0 == "status-new" }.count == 1)
+    #expect(glossaryPage.htmlBody.contains("&lt;a id=&quot;mql&quot;&gt;&lt;/a&gt;"))
+  }
+
   @Test func plainTextWithMarkdownCharactersIsEscaped() throws {
     let glossary = try GlossaryUnderTest()
     try replace(

@@ -44,9 +44,12 @@ public final class CommonMarkDocument {
   public static var libraryVersion: String { String(cString: cmark_version_string()) }
 
   /// Rewrites the tree for safe rendering and records anchors and links. Idempotent.
-  /// - Parameter rewriteLink: applied to each surviving relative destination, for example to
-  ///   turn `glossary.md#mql` into `glossary.html#mql`.
-  public func sanitize(rewriteLink: (String) -> String = { $0 }) {
+  /// - Parameters:
+  ///   - allowsAnchors: whether `<a id="slug"></a>` lines become anchors. Only templates may
+  ///     write anchors; in text a user wrote they are HTML like any other and show as text.
+  ///   - rewriteLink: applied to each surviving relative destination, for example to turn
+  ///     `glossary.md#mql` into `glossary.html#mql`.
+  public func sanitize(allowsAnchors: Bool = true, rewriteLink: (String) -> String = { $0 }) {
     var htmlBlocks: [OpaquePointer] = []
     var htmlInlines: [OpaquePointer] = []
     var anchorParagraphs: [(node: OpaquePointer, id: String)] = []
@@ -63,7 +66,7 @@ public final class CommonMarkDocument {
       switch cmark_node_get_type(node) {
       case CMARK_NODE_PARAGRAPH:
         // `<a id="x"></a>` alone on a line is a paragraph of two inline HTML nodes in CommonMark.
-        if let id = anchorParagraphID(node) {
+        if allowsAnchors, let id = anchorParagraphID(node) {
           anchorParagraphs.append((node, id))
           foundAnchors.append(id)
           cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)  // its two nodes are not user HTML
@@ -74,7 +77,7 @@ public final class CommonMarkDocument {
         }
       case CMARK_NODE_HTML_BLOCK:
         htmlBlocks.append(node)
-        if let id = Self.anchorID(in: literal(of: node)) { foundAnchors.append(id) }
+        if allowsAnchors, let id = Self.anchorID(in: literal(of: node)) { foundAnchors.append(id) }
       case CMARK_NODE_HTML_INLINE: htmlInlines.append(node)
       case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -88,7 +91,7 @@ public final class CommonMarkDocument {
     }
     for node in htmlBlocks {
       let html = literal(of: node)
-      if let id = Self.anchorID(in: html) {
+      if allowsAnchors, let id = Self.anchorID(in: html) {
         replace(node, with: makeAnchor(id))
       } else {
         let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!

@@ -43,7 +43,7 @@ struct DocumentViewModel {
     let header = header(kind)
     return TermView(
       title: kind.title, anchor: kind.rawValue, link: page.link(.term(kind)), page: kind.pageName + ".md",
-      definition: header.definition?.value ?? "",
+      definition: UserMarkdown.safe(header.definition?.value ?? ""),
       summary: Format.firstSentence(header.definition?.value ?? ""),
       owner: Format.owner(header.owner?.value))
   }
@@ -103,7 +103,7 @@ struct DocumentViewModel {
           .map { statusLink($0.id.value) }.punctuated
         return StageView(
           anchor: AnchorRef.stage(stage.id.value).id, label: stage.label?.value ?? stage.id.value.rawValue,
-          definition: stage.definition?.value ?? "",
+          definition: UserMarkdown.safe(stage.definition?.value ?? ""),
           synonyms: stage.synonyms.map(\.value).joined(separator: ", "),
           hasSynonyms: !stage.synonyms.isEmpty, owner: Format.owner(stage.owner?.value),
           position: "\(index + 1) of \(stages.count)",
@@ -127,7 +127,7 @@ struct DocumentViewModel {
         StatusView(
           anchor: AnchorRef.status(status.id.value).id,
           label: status.label?.value ?? status.id.value.rawValue,
-          definition: status.definition?.value ?? "",
+          definition: UserMarkdown.safe(status.definition?.value ?? ""),
           synonyms: status.synonyms.map(\.value).joined(separator: ", "),
           hasSynonyms: !status.synonyms.isEmpty, stage: stageLink(status.stage?.value),
           category: Format.title(status.category?.value.rawValue ?? ""),
@@ -149,7 +149,7 @@ struct DocumentViewModel {
             let stale = stage.staleAfterDays.map { "\($0.value) days" } ?? ""
             return DealStageView(
               anchor: AnchorRef.deal(stage.id.value).id, label: stage.label?.value ?? stage.id.value.rawValue,
-              definition: stage.definition?.value ?? "",
+              definition: UserMarkdown.safe(stage.definition?.value ?? ""),
               synonyms: stage.synonyms.map(\.value).joined(separator: ", "),
               hasSynonyms: !stage.synonyms.isEmpty, probability: "\(stage.probability?.value ?? 0)%",
               forecast: Format.forecast(stage.forecast?.value), outcome: outcome,
@@ -187,7 +187,7 @@ struct DocumentViewModel {
         return SegmentView(
           anchor: AnchorRef.segment(segment.id.value).id,
           label: segment.label?.value ?? segment.id.value.rawValue,
-          definition: segment.definition?.value ?? "", criteria: criteria)
+          definition: UserMarkdown.safe(segment.definition?.value ?? ""), criteria: criteria)
       },
       "exclusions": [
         CriterionView(
@@ -237,7 +237,8 @@ struct DocumentViewModel {
         return PersonaView(
           anchor: AnchorRef.persona(persona.id.value).id,
           label: persona.label?.value ?? persona.id.value.rawValue,
-          name: persona.name?.value ?? "", bio: persona.bio?.value ?? "", facts: facts, lists: lists,
+          name: persona.name?.value ?? "", bio: UserMarkdown.safe(persona.bio?.value ?? ""), facts: facts,
+          lists: lists,
           segments: persona.segments.map { id in
             link(
               .segment(id.value),
@@ -252,7 +253,8 @@ struct DocumentViewModel {
       "phases": glossary.journey.stages.map { phase in
         JourneyPhaseView(
           anchor: AnchorRef.journey(phase.id.value).id, label: phase.label?.value ?? phase.id.value.rawValue,
-          definition: phase.definition?.value ?? "", buyerFocus: phase.buyerFocus?.value ?? "",
+          definition: UserMarkdown.safe(phase.definition?.value ?? ""),
+          buyerFocus: phase.buyerFocus?.value ?? "",
           hasBuyerFocus: phase.buyerFocus != nil,
           stages: phase.lifecycleStages.map { stageLink($0.value) }.punctuated,
           content: phase.content.map(\.value).joined(separator: ", "), hasContent: !phase.content.isEmpty)
@@ -277,7 +279,8 @@ struct DocumentViewModel {
           .init(name: "First-touch SLA applies", value: (type.slaApplies?.value ?? true) ? "Yes" : "No"))
         return LeadTypeView(
           anchor: AnchorRef.leadType(type.id.value).id, label: type.label?.value ?? type.id.value.rawValue,
-          definition: type.definition?.value ?? "", isDefault: type.isDefault?.value ?? false, facts: facts)
+          definition: UserMarkdown.safe(type.definition?.value ?? ""),
+          isDefault: type.isDefault?.value ?? false, facts: facts)
       }
     ]
   }
@@ -417,7 +420,7 @@ struct DocumentViewModel {
     let days = calendar?.workingDays.map { Format.title($0.value.rawValue) } ?? []
     let handoff = sla.handoff
     return [
-      "purpose": sla.purpose?.value ?? "",
+      "purpose": UserMarkdown.safe(sla.purpose?.value ?? ""),
       "signatories": signatories,
       "marketingCommitments": slaCommitments(party: .marketing),
       "salesCommitments": slaCommitments(party: .sales),
