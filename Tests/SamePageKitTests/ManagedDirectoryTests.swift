@@ -66,7 +66,9 @@ import Testing
     let outside = try TemporaryDirectory()
     try outside.write("precious\n", to: "victim.md")
     let directory = try TemporaryDirectory()
-    let hash = "d1b3d1f1"  // any: the entry must be ignored before hashes are compared
+    // The victim's real hash: without the path check the entry would look like an unedited
+    // leftover of ours, and be deleted.
+    let hash = ContentHash.sha256(Data("precious\n".utf8))
     try directory.write(
       "{\"files\":{\"../\(outside.url.lastPathComponent)/victim.md\":\"\(hash)\"},\"generator\":\"samepage\"}",
       to: ManagedDirectory.manifestName)
