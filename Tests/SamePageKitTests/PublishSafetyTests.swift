@@ -1,0 +1,130 @@
+import Foundation
+import SamePageKit
+import Testing
+
+/// Issue 12 against the real binary: interrupted runs, symbolic links and unwritable
+/// destinations. Rules in docs/PUBLISHING.md.
+@Suite struct PublishSafetyTests {
+  static let templates = Repository.root.appendingPathComponent("Templates").path
+
+  /// The bundled glossary with another organization name, so every page changes.
+  static func renamedGlossary() throws -> GlossaryUnderTest {
+    let manifest = try String(
+      contentsOf: Repository.glossary.appendingPathComponent("samepage.yaml"), encoding: .utf8)
+    return try GlossaryUnderTest(replacing: [
+      "samepage.yaml": manifest.replacingOccurrences(
+        of: "Keystone Industrial Supply", with: "Keystone Supply Cooperative")
+    ])
+  }
+
+  func publish(
+    _ target: String, _ directory: String, glossary: String = Repository.glossary.path,
+    environment: [String: String] = [:]
+  ) throws -> ProcessRunner.Result {
+    try ProcessRunner.run(
+      CLITests.binary,
+      ["publish", "--to", target, directory, "--glossary", glossary, "--templates", Self.templates],
+      environment: environment)
+  }
+
+  func temporaryFiles(in directory: URL) -> [String] {
+    let names = FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []
+    return names.filter { $0.contains(".samepage-") && $0.hasSuffix(".tmp") }
+  }
+
+  /// Every file the manifest lists holds the content it records.
+  func manifestMatchesDisk(_ directory: URL) throws -> Bool {
+    let data = try Data(contentsOf: directory.appendingPathComponent(ManagedDirectory.manifestName))
+    let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let files = try #require(manifest["files"] as? [String: String])
+    return try files.allSatisfy { path, hash in
+      ContentHash.sha256(try Data(contentsOf: directory.appendingPathComponent(path))) == hash
+    }
+  }
+
+  @Test(arguments: [0, 1, 7, 15])
+  func publishKilledMidwayIsCompletedByTheNextRun(afterFiles: Int) throws {
+    let out = try TemporaryDirectory()
+    let site = out.url.appendingPathComponent("site")
+    let killed = try publish(
+      "site", site.path, environment: ["SAMEPAGE_TEST_KILL_AFTER_FILES": String(afterFiles)])
+    #expect(killed.status == SIGKILL, "the hook kills the process: \(killed.error)")
+
+    let changed = try Self.renamedGlossary()
+    let rerun = try publish("site", site.path, glossary: changed.directory.url.path)
+    #expect(rerun.status == 0, "\(rerun.error)")
+    #expect(!rerun.error.contains("did not write") && !rerun.error.contains("edited by hand"))
+    #expect(temporaryFiles(in: site).isEmpty)
+    #expect(try manifestMatchesDisk(site))
+    let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(index.contains("Keystone Supply Cooperative"))
+  }
+
+  @Test func confluenceNeverWritesThroughASymlinkedPagesFolder() throws {
+    let out = try TemporaryDirectory()
+    let elsewhere = try TemporaryDirectory()
+    let destination = out.url.appendingPathComponent("confluence")
+    try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      at: destination.appendingPathComponent("pages"), withDestinationURL: elsewhere.url)
+    let run = try publish("confluence", destination.path)
+    #expect(run.status == 1)
+    #expect(run.error.contains("pages") && run.error.contains("symbolic link"), "\(run.error)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.url.path).isEmpty)
+  }
+
+  @Test func aFileWhereAFolderIsExpectedIsReportedInOneLine() throws {
+    let out = try TemporaryDirectory()
+    try out.write("not a folder\n", to: "blocker")
+    let site = out.url.appendingPathComponent("blocker/site").path
+    let run = try publish("site", site)
+    #expect(run.status == 1)
+    #expect(run.error == "samepage: cannot create folder \(site): not a directory\n", "\(run.error)")
+  }
+
+  /// tmpfs mounts need root with CAP_SYS_ADMIN; chmod does not stop root, a read-only mount does.
+  static let canMount: Bool = {
+    guard let point = try? TemporaryDirectory() else { return false }
+    let mounted =
+      (try? ProcessRunner.run(
+        URL(fileURLWithPath: "/usr/bin/env"),
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", point.url.path]))?
+      .status == 0
+    if mounted {
+      _ = try? ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["umount", point.url.path])
+    }
+    return mounted
+  }()
+
+  /// A tmpfs mounted at a fresh folder for the body, unmounted afterwards.
+  func withTmpfs(_ options: String, _ body: (URL) throws -> Void) throws {
+    let point = try TemporaryDirectory()
+    let env = URL(fileURLWithPath: "/usr/bin/env")
+    let mount = try ProcessRunner.run(env, ["mount", "-t", "tmpfs", "-o", options, "tmpfs", point.url.path])
+    try #require(mount.status == 0, "\(mount.error)")
+    defer { _ = try? ProcessRunner.run(env, ["umount", point.url.path]) }
+    try body(point.url)
+  }
+
+  @Test(.enabled(if: canMount)) func readOnlyFileSystemIsReportedInOneLine() throws {
+    try withTmpfs("ro,size=1m") { mount in
+      let run = try publish("site", mount.path)
+      #expect(run.status == 1)
+      #expect(run.error.hasPrefix("samepage: cannot "), "\(run.error)")
+      #expect(run.error.hasSuffix(": read-only file system\n"), "\(run.error)")
+      #expect(run.error.contains(mount.path))
+      #expect(run.error.split(separator: "\n").count == 1)
+    }
+  }
+
+  @Test(.enabled(if: canMount)) func fullDiskIsReportedInOneLineWithoutPartialFiles() throws {
+    try withTmpfs("size=24k") { mount in
+      let run = try publish("site", mount.path)
+      #expect(run.status == 1)
+      #expect(run.error.hasPrefix("samepage: cannot write \(mount.path)/"), "\(run.error)")
+      #expect(run.error.hasSuffix(": no space left on device\n"), "\(run.error)")
+      #expect(run.error.split(separator: "\n").count == 1)
+      #expect(temporaryFiles(in: mount).isEmpty)
+    }
+  }
+}
