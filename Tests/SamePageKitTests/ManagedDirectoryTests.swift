@@ -159,3 +159,33 @@ import Testing
         == "cannot write /site/glossary.html: permission denied")
   }
 }
+
+@Suite struct ManagedDirectoryLockTests {
+  @Test func secondRunWaitsForTheLockThenSaysWhoHoldsIt() throws {
+    let directory = try TemporaryDirectory()
+    // Another process holding the lock: flock(2) locks belong to an open file, so a second open
+    // in this process conflicts just as another process would.
+    let lockPath = directory.url.appendingPathComponent(ManagedDirectory.lockName).path
+    let holder = open(lockPath, O_RDWR | O_CREAT, 0o666)
+    #expect(flock(holder, LOCK_EX) == 0)
+    let managed = ManagedDirectory(directory: directory.url, lockTimeout: .milliseconds(300))
+    let started = ContinuousClock.now
+    #expect(throws: ManagedDirectory.Failure.busy(directory: directory.url.path, waited: .milliseconds(300)))
+    {
+      try managed.synchronize(["a.md": Data("A\n".utf8)])
+    }
+    #expect(ContinuousClock.now - started >= .milliseconds(300), "it waited before giving up")
+    #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("a.md").path))
+
+    close(holder)  // As the kernel does when the holder dies, even by kill -9.
+    #expect(try managed.synchronize(["a.md": Data("A\n".utf8)]).written == ["a.md"])
+    #expect(!FileManager.default.fileExists(atPath: lockPath), "the lock file goes with the run")
+  }
+
+  @Test func lockFileLeftByACrashDoesNotBlock() throws {
+    let directory = try TemporaryDirectory()
+    try directory.write("12345\n", to: ManagedDirectory.lockName)
+    let managed = ManagedDirectory(directory: directory.url, lockTimeout: .milliseconds(100))
+    #expect(try managed.synchronize(["a.md": Data("A\n".utf8)]).written == ["a.md"])
+  }
+}

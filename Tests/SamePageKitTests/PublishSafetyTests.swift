@@ -2,8 +2,8 @@ import Foundation
 import SamePageKit
 import Testing
 
-/// Issue 12 against the real binary: interrupted runs, symbolic links and unwritable
-/// destinations. Rules in docs/PUBLISHING.md.
+/// Issue 12 against the real binary: interrupted runs, concurrent runs, symbolic links and
+/// unwritable destinations. Rules in docs/PUBLISHING.md.
 @Suite struct PublishSafetyTests {
   static let templates = Repository.root.appendingPathComponent("Templates").path
 
@@ -58,6 +58,26 @@ import Testing
     #expect(try manifestMatchesDisk(site))
     let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
     #expect(index.contains("Keystone Supply Cooperative"))
+  }
+
+  @Test func concurrentPublishesIntoOneFolderNeverRefuseFalsely() async throws {
+    let out = try TemporaryDirectory()
+    let site = out.url.appendingPathComponent("site").path
+    let renamed = try Self.renamedGlossary()
+    let glossaries = [Repository.glossary.path, renamed.directory.url.path]
+    for round in 0..<10 {
+      // Two different glossaries at once: each run sees pages the other just wrote.
+      let results = try await withThrowingTaskGroup(of: ProcessRunner.Result.self) { group in
+        for glossary in glossaries {
+          group.addTask { try publish("site", site, glossary: glossary) }
+        }
+        return try await group.reduce(into: []) { $0.append($1) }
+      }
+      for result in results {
+        #expect(result.status == 0, "round \(round): \(result.error)")
+      }
+      #expect(try manifestMatchesDisk(URL(fileURLWithPath: site)))
+    }
   }
 
   @Test func confluenceNeverWritesThroughASymlinkedPagesFolder() throws {

@@ -54,8 +54,9 @@ struct Publish: ParsableCommand {
     case .confluence:
       files = ConfluencePublisher.files(pages: pages, glossary: model, parent: parent, space: space)
     }
-    let report = try RenderPipeline.write(files, to: directory, force: force)
-    if to == .gitWiki {
+    try RenderPipeline.write(files, to: directory, force: force) { report in
+      guard to == .gitWiki else { return }
+      // Under the destination's lock, so two publishes never commit at once.
       do {
         let version = model.manifest.glossaryVersion?.value ?? ""
         if try WikiPublisher.commit(report, in: url, version: version) {

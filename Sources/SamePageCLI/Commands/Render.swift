@@ -82,19 +82,26 @@ enum RenderPipeline {
     return (pages, valid)
   }
 
+  /// Writes `files` into `out` under its lock, prints what changed, then runs `whileLocked`
+  /// (the wiki commit) before the lock is released. Refusals and file-system failures are one
+  /// line on standard error and exit 1.
   @discardableResult
-  static func write(_ files: [String: Data], to out: String, force: Bool) throws -> ManagedDirectory.Report {
+  static func write(
+    _ files: [String: Data], to out: String, force: Bool,
+    whileLocked: (ManagedDirectory.Report) throws -> Void = { _ in }
+  ) throws -> ManagedDirectory.Report {
     do {
       let managed = ManagedDirectory(directory: URL(fileURLWithPath: out), afterFileWritten: testKillHook)
-      let report = try managed.synchronize(files, force: force)
-      var summary = "wrote \(report.written.count) files to \(out)"
-      if !report.unchanged.isEmpty { summary += ", \(report.unchanged.count) unchanged" }
-      if !report.removed.isEmpty { summary += ", removed \(report.removed.count) no longer produced" }
-      print(summary)
-      for path in report.keptEdited {
-        printError("warning: \(out)/\(path) is no longer produced but was edited by hand; left in place")
+      return try managed.synchronize(files, force: force) { report in
+        var summary = "wrote \(report.written.count) files to \(out)"
+        if !report.unchanged.isEmpty { summary += ", \(report.unchanged.count) unchanged" }
+        if !report.removed.isEmpty { summary += ", removed \(report.removed.count) no longer produced" }
+        print(summary)
+        for path in report.keptEdited {
+          printError("warning: \(out)/\(path) is no longer produced but was edited by hand; left in place")
+        }
+        try whileLocked(report)
       }
-      return report
     } catch let failure as ManagedDirectory.Failure {
       printError("samepage: \(failure)")
       throw ExitCode(1)

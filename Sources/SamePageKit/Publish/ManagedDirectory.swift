@@ -10,19 +10,26 @@ import Foundation
 /// - write every file atomically (temporary file, then rename).
 ///
 /// The rules that keep it safe when runs are interrupted, concurrent or pointed at links are in
-/// docs/PUBLISHING.md: a journal of what it is about to write before it writes
-/// (`.samepage-journal.json`), and no symbolic link below the destination is ever followed.
+/// docs/PUBLISHING.md: one run at a time (a `flock` on `.samepage.lock`), a journal of what it is
+/// about to write before it writes (`.samepage-journal.json`), and no symbolic link below the
+/// destination is ever followed.
 public struct ManagedDirectory: Sendable {
   public static let manifestName = ".samepage-manifest.json"
   public static let journalName = ".samepage-journal.json"
+  public static let lockName = ".samepage.lock"
 
   public let directory: URL
+  /// How long a run waits for another one writing into the same directory.
+  public let lockTimeout: Duration
   /// Called with the number of files renamed into place so far (0 once the journal is written);
   /// tests use it to kill the process mid-publish (`SAMEPAGE_TEST_KILL_AFTER_FILES`).
   public let afterFileWritten: (@Sendable (Int) -> Void)?
 
-  public init(directory: URL, afterFileWritten: (@Sendable (Int) -> Void)? = nil) {
+  public init(
+    directory: URL, lockTimeout: Duration = .seconds(30), afterFileWritten: (@Sendable (Int) -> Void)? = nil
+  ) {
     self.directory = directory
+    self.lockTimeout = lockTimeout
     self.afterFileWritten = afterFileWritten
   }
 
@@ -39,6 +46,8 @@ public struct ManagedDirectory: Sendable {
     case notOurs([String])
     /// A symbolic link below the destination, at this full path.
     case symbolicLink(String)
+    /// Another run holds the lock on this directory.
+    case busy(directory: String, waited: Duration)
 
     public var description: String {
       switch self {
@@ -48,6 +57,8 @@ public struct ManagedDirectory: Sendable {
         "refusing to overwrite \(paths.joined(separator: ", ")), which SamePage did not write; move it away or pass --force"
       case .symbolicLink(let path):
         "refusing to go through \(path), a symbolic link inside the destination: SamePage never reads, writes or deletes through links there; replace it with a real folder or file"
+      case .busy(let directory, let waited):
+        "another samepage run is writing into \(directory) (it holds \(directory)/\(ManagedDirectory.lockName)); waited \(waited.components.seconds) s, try again when it has finished"
       }
     }
   }
@@ -67,16 +78,26 @@ public struct ManagedDirectory: Sendable {
 
   /// Makes the directory hold exactly `files` (relative path → content) among SamePage's own
   /// files. Checks everything before writing anything, so a refusal leaves the directory as it
-  /// was.
-  public func synchronize(_ files: [String: Data], force: Bool = false) throws -> Report {
+  /// was. `whileLocked` runs after writing, still holding the lock (the wiki commits there).
+  public func synchronize(
+    _ files: [String: Data], force: Bool = false, whileLocked: (Report) throws -> Void = { _ in }
+  ) throws -> Report {
     for path in files.keys {
       precondition(Self.isManagedPath(path), "not a path SamePage may manage: \(path)")
     }
     let root = try DirectoryHandle.openRoot(directory.path, create: true)
-    return try synchronize(files, in: root, force: force)
+    guard let lock = try root.lock(Self.lockName, timeout: lockTimeout) else {
+      throw Failure.busy(directory: directory.path, waited: lockTimeout)
+    }
+    defer { lock.release() }
+    let report = try synchronizeLocked(files, in: root, force: force)
+    try whileLocked(report)
+    return report
   }
 
-  private func synchronize(_ files: [String: Data], in root: DirectoryHandle, force: Bool) throws -> Report {
+  private func synchronizeLocked(_ files: [String: Data], in root: DirectoryHandle, force: Bool) throws
+    -> Report
+  {
     let recorded = try readManifest(root)
     let journal = try readJournal(root)
     func knownHashes(_ path: String) -> Set<String> {
@@ -202,7 +223,7 @@ public struct ManagedDirectory: Sendable {
     let components = path.split(separator: "/", omittingEmptySubsequences: false)
     return !path.isEmpty && !path.hasPrefix("/") && !path.contains("\0")
       && !components.contains { $0.isEmpty || $0 == "." || $0 == ".." }
-      && ![manifestName, journalName].contains(path)
+      && ![manifestName, journalName, lockName].contains(path)
   }
 
   /// The folder holding `path` and the file's name in it, walked one component at a time
@@ -226,7 +247,8 @@ public struct ManagedDirectory: Sendable {
   }
 
   /// Removes SamePage's own temporary files (`.NAME.samepage-UUID.tmp`, left by a killed run)
-  /// from the folders it writes in, and nothing else.
+  /// from the folders it writes in, and nothing else. Runs under the lock, so no other run
+  /// of SamePage is writing one of them at the moment.
   private func removeOwnTemporaryFiles(in root: DirectoryHandle, near paths: Set<String>) throws {
     var folders: Set<String> = [""]
     for path in paths {

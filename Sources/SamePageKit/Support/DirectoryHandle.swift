@@ -204,4 +204,56 @@ final class DirectoryHandle {
     }
     return names
   }
+
+  /// An exclusive `flock(2)` on the file `name`, which the kernel releases when the process
+  /// exits or is killed, so a crash never leaves a lock that blocks the next run.
+  final class Lock {
+    private let descriptor: Int32
+    private let directory: DirectoryHandle
+    private let name: String
+
+    fileprivate init(descriptor: Int32, directory: DirectoryHandle, name: String) {
+      self.descriptor = descriptor
+      self.directory = directory
+      self.name = name
+    }
+
+    /// Removes the lock file while still holding it, then lets go. A waiter that had opened
+    /// the removed file notices (its inode is no longer the one at `name`) and tries again.
+    func release() {
+      unlinkat(directory.descriptor, name, 0)
+      close(descriptor)
+    }
+  }
+
+  /// Waits up to `timeout` for the lock; nil when another process still holds it.
+  func lock(_ name: String, timeout: Duration) throws -> Lock? {
+    let deadline = ContinuousClock.now + timeout
+    while true {
+      let file = openat(descriptor, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o666)
+      guard file >= 0 else {
+        let code = errno
+        if isSymbolicLink(name) { throw refuseLink(name) }
+        throw FileSystemFailure("create the lock file", childPath(name), code: code)
+      }
+      if flock(file, LOCK_EX | LOCK_NB) == 0 {
+        var held = stat()
+        var current = stat()
+        if fstat(file, &held) == 0, fstatat(descriptor, name, &current, AT_SYMLINK_NOFOLLOW) == 0,
+          held.st_dev == current.st_dev, held.st_ino == current.st_ino
+        {
+          return Lock(descriptor: file, directory: self, name: name)
+        }
+        close(file)  // The holder removed this file as it finished: lock the new one.
+        continue
+      }
+      let code = errno
+      close(file)
+      guard code == EWOULDBLOCK || code == EINTR else {
+        throw FileSystemFailure("lock", childPath(name), code: code)
+      }
+      if ContinuousClock.now >= deadline { return nil }
+      usleep(20_000)
+    }
+  }
 }
