@@ -2,8 +2,8 @@ import Foundation
 import SamePageKit
 import Testing
 
-/// Issue 12 against the real binary: interrupted runs, concurrent runs, symbolic links and
-/// unwritable destinations. Rules in docs/PUBLISHING.md.
+/// Issue 12 against the real binary: interrupted runs, concurrent runs, failed wiki commits,
+/// symbolic links and unwritable destinations. Rules in docs/PUBLISHING.md.
 @Suite struct PublishSafetyTests {
   static let templates = Repository.root.appendingPathComponent("Templates").path
 
@@ -78,6 +78,67 @@ import Testing
       }
       #expect(try manifestMatchesDisk(URL(fileURLWithPath: site)))
     }
+  }
+
+  @Test func gitWikiRerunCommitsWhatAFailedCommitLeftBehind() throws {
+    let clone = try TemporaryDirectory()
+    func git(_ arguments: String...) throws -> String { try ProcessRunner.git(arguments, in: clone.url) }
+    _ = try git("init", "--quiet")
+    try clone.write("# Team notes\n", to: "Notes.md")
+    _ = try git("add", "Notes.md")
+    _ = try git("-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "--quiet", "-m", "notes")
+
+    // A stale lock, as a crashed git leaves it: the commit fails after the pages are written.
+    let indexLock = clone.url.appendingPathComponent(".git/index.lock")
+    try Data().write(to: indexLock)
+    let failed = try publish("git-wiki", clone.url.path)
+    #expect(failed.status != 0)
+    #expect(failed.error.contains("index.lock"))
+
+    try FileManager.default.removeItem(at: indexLock)
+    let rerun = try publish("git-wiki", clone.url.path)
+    #expect(rerun.status == 0, "\(rerun.error)")
+    #expect(rerun.output.contains("committed"))
+    #expect(try git("log", "--format=%s") == "Publish glossary 2.3.0 with SamePage\nnotes")
+    #expect(try git("status", "--porcelain").isEmpty)
+    let third = try publish("git-wiki", clone.url.path)
+    #expect(third.status == 0 && !third.output.contains("committed"), "nothing left to commit")
+  }
+
+  @Test func gitWikiRerunCommitsWhatAnUnresolvedMergeStopped() throws {
+    let clone = try TemporaryDirectory()
+    func git(_ arguments: String...) throws -> String { try ProcessRunner.git(arguments, in: clone.url) }
+    let identity = ["-c", "user.name=T", "-c", "user.email=t@example.com"]
+    func commitAll(_ message: String) throws {
+      _ = try ProcessRunner.git(identity + ["commit", "--quiet", "-am", message], in: clone.url)
+    }
+    _ = try git("init", "--quiet", "--initial-branch=main")
+    try clone.write("notes\n", to: "Notes.md")
+    _ = try git("add", "Notes.md")
+    try commitAll("notes")
+    _ = try git("checkout", "--quiet", "-b", "other")
+    try clone.write("notes from other\n", to: "Notes.md")
+    try commitAll("other")
+    _ = try git("checkout", "--quiet", "main")
+    try clone.write("notes from main\n", to: "Notes.md")
+    try commitAll("main")
+    #expect(throws: (any Error).self) { try ProcessRunner.git(identity + ["merge", "other"], in: clone.url) }
+
+    let failed = try publish("git-wiki", clone.url.path)
+    #expect(failed.status == 1)
+    #expect(failed.error.hasPrefix("samepage publish: git failed:"), "\(failed.error)")
+
+    // The user resolves the merge; their commit must not carry SamePage's pages off.
+    try clone.write("notes, merged\n", to: "Notes.md")
+    _ = try git("add", "Notes.md")
+    _ = try ProcessRunner.git(identity + ["commit", "--quiet", "--no-edit"], in: clone.url)
+    #expect(try git("show", "--name-only", "--format=", "HEAD") == "Notes.md")
+
+    let rerun = try publish("git-wiki", clone.url.path)
+    #expect(rerun.status == 0, "\(rerun.error)")
+    #expect(rerun.output.contains("committed"))
+    #expect(try git("log", "-1", "--format=%s") == "Publish glossary 2.3.0 with SamePage")
+    #expect(try git("status", "--porcelain").isEmpty)
   }
 
   @Test func confluenceNeverWritesThroughASymlinkedPagesFolder() throws {
