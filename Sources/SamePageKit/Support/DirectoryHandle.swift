@@ -187,9 +187,13 @@ final class DirectoryHandle {
   }
 
   func names() throws -> [String] {
+    // The stream owns (and closes) a copy, so this handle's descriptor stays open.
     let copy = dup(descriptor)
-    guard copy >= 0, let stream = fdopendir(copy) else {
-      throw FileSystemFailure("list folder", path, code: errno)
+    guard copy >= 0 else { throw FileSystemFailure("list folder", path, code: errno) }
+    guard let stream = fdopendir(copy) else {
+      let code = errno
+      close(copy)
+      throw FileSystemFailure("list folder", path, code: code)
     }
     defer { closedir(stream) }
     rewinddir(stream)
