@@ -63,15 +63,36 @@ import Testing
 
     let (pages, _) = try rendered()
     let managed = ManagedDirectory(directory: clone.url)
-    let first = try managed.synchronize(WikiPublisher.files(pages: pages))
-    #expect(try WikiPublisher.commit(first, in: clone.url, version: "2.3.0"))
+    #expect(try !managed.synchronize(WikiPublisher.files(pages: pages)).written.isEmpty)
+    #expect(try WikiPublisher.commitPublishedPages(in: clone.url, version: "2.3.0"))
     let second = try managed.synchronize(WikiPublisher.files(pages: pages))
     #expect(second.written.isEmpty)
-    #expect(try WikiPublisher.commit(second, in: clone.url, version: "2.3.0") == false)
+    #expect(try WikiPublisher.commitPublishedPages(in: clone.url, version: "2.3.0") == false)
     let log = try git(["log", "--format=%s"], in: clone.url)
     #expect(log == "Publish glossary 2.3.0 with SamePage\nnotes")
     #expect(try git(["status", "--porcelain"], in: clone.url).isEmpty)
     #expect(FileManager.default.fileExists(atPath: clone.url.appendingPathComponent("Notes.md").path))
+  }
+
+  @Test func wikiCommitTakesRemovedPagesButNeverAHandEditKeptInPlace() throws {
+    let clone = try TemporaryDirectory()
+    try git(["init", "--quiet"], in: clone.url)
+    let managed = ManagedDirectory(directory: clone.url)
+    let pages = [
+      "Home.md": Data("home\n".utf8), "Old.md": Data("old\n".utf8), "Kept.md": Data("kept\n".utf8),
+    ]
+    _ = try managed.synchronize(pages)
+    #expect(try WikiPublisher.commitPublishedPages(in: clone.url, version: "1"))
+
+    try clone.write("kept, edited by hand\n", to: "Kept.md")
+    let report = try managed.synchronize(["Home.md": Data("home 2\n".utf8)])
+    #expect(report.removed == ["Old.md"] && report.keptEdited == ["Kept.md"])
+    #expect(try WikiPublisher.commitPublishedPages(in: clone.url, version: "2"))
+    #expect(
+      try git(["show", "--name-status", "--format=", "HEAD"], in: clone.url)
+        == "M\t.samepage-manifest.json\nM\tHome.md\nD\tOld.md")
+    #expect(
+      try git(["status", "--porcelain"], in: clone.url) == "M Kept.md", "the hand edit stays uncommitted")
   }
 
   @Test func wikiPublishRefusesADirectoryThatIsNotAClone() throws {

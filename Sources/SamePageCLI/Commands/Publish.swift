@@ -54,11 +54,13 @@ struct Publish: ParsableCommand {
     case .confluence:
       files = ConfluencePublisher.files(pages: pages, glossary: model, parent: parent, space: space)
     }
-    let report = try RenderPipeline.write(files, to: directory, force: force)
-    if to == .gitWiki {
+    try RenderPipeline.write(files, to: directory, force: force) { _ in
+      guard to == .gitWiki else { return }
+      // Under the lock, and from what is on disk rather than what this run wrote, so a rerun
+      // commits pages a failed commit left behind.
       do {
         let version = model.manifest.glossaryVersion?.value ?? ""
-        if try WikiPublisher.commit(report, in: url, version: version) {
+        if try WikiPublisher.commitPublishedPages(in: url, version: version) {
           print("committed to \(directory): Publish glossary \(version) with SamePage (push when ready)")
         }
       } catch {

@@ -38,6 +38,15 @@ struct Render: ParsableCommand {
   }
 }
 
+/// `SAMEPAGE_TEST_KILL_AFTER_FILES=N`, for tests only: the process kills itself with SIGKILL once
+/// N files are in place, as `kill -9` would, so a test can check that the next run recovers.
+private let testKillHook: (@Sendable (Int) -> Void)? = {
+  guard let value = ProcessInfo.processInfo.environment["SAMEPAGE_TEST_KILL_AFTER_FILES"],
+    let limit = Int(value)
+  else { return nil }
+  return { written in if written >= limit { kill(getpid(), SIGKILL) } }
+}()
+
 /// The steps `render` and `publish` share, with the CLI's error handling.
 enum RenderPipeline {
   /// The glossary, validated; otherwise its diagnostics are printed and the command exits 1
@@ -73,19 +82,31 @@ enum RenderPipeline {
     return (pages, valid)
   }
 
+  /// Writes `files` into `out` under its lock, prints what changed, then runs `whileLocked`
+  /// (the wiki commit) before the lock is released. Refusals and file-system failures are one
+  /// line on standard error and exit 1.
   @discardableResult
-  static func write(_ files: [String: Data], to out: String, force: Bool) throws -> ManagedDirectory.Report {
+  static func write(
+    _ files: [String: Data], to out: String, force: Bool,
+    whileLocked: (ManagedDirectory.Report) throws -> Void = { _ in }
+  ) throws -> ManagedDirectory.Report {
     do {
-      let report = try ManagedDirectory(directory: URL(fileURLWithPath: out)).synchronize(files, force: force)
-      var summary = "wrote \(report.written.count) files to \(out)"
-      if !report.unchanged.isEmpty { summary += ", \(report.unchanged.count) unchanged" }
-      if !report.removed.isEmpty { summary += ", removed \(report.removed.count) no longer produced" }
-      print(summary)
-      for path in report.keptEdited {
-        printError("warning: \(out)/\(path) is no longer produced but was edited by hand; left in place")
+      let managed = ManagedDirectory(directory: URL(fileURLWithPath: out), afterFileWritten: testKillHook)
+      return try managed.synchronize(files, force: force) { report in
+        var summary = "wrote \(report.written.count) files to \(out)"
+        if !report.unchanged.isEmpty { summary += ", \(report.unchanged.count) unchanged" }
+        if !report.removed.isEmpty { summary += ", removed \(report.removed.count) no longer produced" }
+        print(summary)
+        for path in report.keptEdited {
+          printError("warning: \(out)/\(path) is no longer produced but was edited by hand; left in place")
+        }
+        try whileLocked(report)
       }
-      return report
     } catch let failure as ManagedDirectory.Failure {
+      printError("samepage: \(failure)")
+      throw ExitCode(1)
+    } catch let failure as FileSystemFailure {
+      // One line naming the file and the reason, not a Foundation error dump.
       printError("samepage: \(failure)")
       throw ExitCode(1)
     }

@@ -56,25 +56,50 @@ public enum WikiPublisher {
     else { throw Failure.notAGitClone(directory.path) }
   }
 
-  /// Commits exactly the paths SamePage changed, naming the glossary version. Returns false when
-  /// there was nothing to commit.
+  /// Commits SamePage's own pages wherever they differ from the last commit, naming the
+  /// glossary version; returns false when there was nothing to commit. Decided from the clone,
+  /// not from what this run wrote, so a rerun commits what a failed commit left behind. Its
+  /// own pages are the manifest's files whose content is still what SamePage wrote (never a hand
+  /// edit it kept), files the last commit's manifest listed that are now gone, and the manifest.
   @discardableResult
-  public static func commit(_ report: ManagedDirectory.Report, in directory: URL, version: String) throws
-    -> Bool
-  {
-    let paths = report.written + report.removed
-    guard !paths.isEmpty else { return false }
-    try git(["add", "--all", "--", ManagedDirectory.manifestName] + paths, in: directory)
+  public static func commitPublishedPages(in directory: URL, version: String) throws -> Bool {
+    let managed = ManagedDirectory(directory: directory)
+    let recorded = try managed.recordedFiles()
+    var paths = [ManagedDirectory.manifestName]
+    for (path, hash) in recorded.sorted(by: { $0.key < $1.key }) {
+      if let data = try managed.contents(of: path), ContentHash.sha256(data) == hash { paths.append(path) }
+    }
+    let committedManifest = try? ProcessRunner.git(
+      ["show", "HEAD:\(ManagedDirectory.manifestName)"], in: directory)
+    let committed = ManagedDirectory.recordedFiles(inManifest: Data((committedManifest ?? "").utf8))
+    var gone: [String] = []
+    for path in committed.keys.sorted() where recorded[path] == nil {
+      if try managed.contents(of: path) == nil { gone.append(path) }
+    }
+    if !gone.isEmpty {
+      // Only what git tracks: `git add` refuses a pathspec that matches nothing.
+      let tracked = try ProcessRunner.git(["ls-files", "-z", "--"] + gone, in: directory)
+      paths += tracked.split(separator: "\0").map(String.init)
+    }
+    try git(["add", "--all", "--"] + paths, in: directory)
+    let staged = try ProcessRunner.git(
+      ["diff", "--cached", "--name-only", "-z", "--"] + paths, in: directory)
+    let changed = staged.split(separator: "\0").map(String.init)
+    guard !changed.isEmpty else { return false }
     var identity: [String] = []
     if (try? ProcessRunner.git(["config", "user.email"], in: directory))?.isEmpty ?? true {
       identity = ["-c", "user.name=SamePage", "-c", "user.email=samepage@localhost"]
     }
-    try git(
-      identity + [
-        "commit", "--quiet", "-m", "Publish glossary \(version) with SamePage", "--",
-        ManagedDirectory.manifestName,
-      ] + paths,
-      in: directory)
+    do {
+      try git(
+        identity + ["commit", "--quiet", "-m", "Publish glossary \(version) with SamePage", "--"] + changed,
+        in: directory)
+    } catch {
+      // Unstage the pages again, so a commit the user makes next (finishing a merge, say) does
+      // not carry them off under its own message; the rerun commits them.
+      _ = try? ProcessRunner.git(["reset", "--quiet", "--"] + changed, in: directory)
+      throw error
+    }
     return true
   }
 

@@ -1,22 +1,11 @@
 import Foundation
 
 /// Writes files so that a reader never sees half of one: into a temporary file in the same
-/// directory, then renamed over the target (rename is atomic within a file system).
+/// directory, flushed, then renamed over the target (rename is atomic within a file system).
+/// Failures are `FileSystemFailure`s: one line naming the file and the reason.
 public enum AtomicFile {
   public static func write(_ data: Data, to url: URL) throws {
-    let fileManager = FileManager.default
-    let directory = url.deletingLastPathComponent()
-    try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-    let temporary = directory.appendingPathComponent(
-      ".\(url.lastPathComponent).samepage-\(UUID().uuidString).tmp")
-    do {
-      try data.write(to: temporary)
-      if rename(temporary.path, url.path) != 0 {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-      }
-    } catch {
-      try? fileManager.removeItem(at: temporary)
-      throw error
-    }
+    let folder = try DirectoryHandle.openRoot(url.deletingLastPathComponent().path, create: true)
+    try folder.writeAtomically(data, as: url.lastPathComponent)
   }
 }

@@ -1,9 +1,9 @@
 import Crypto
 import Foundation
 
-enum ContentHash {
+public enum ContentHash {
   /// Lowercase hex SHA-256.
-  static func sha256(_ data: some DataProtocol) -> String {
+  public static func sha256(_ data: some DataProtocol) -> String {
     SHA256.hash(data: data).map { byte in
       let hex = String(byte, radix: 16)
       return byte < 16 ? "0" + hex : hex

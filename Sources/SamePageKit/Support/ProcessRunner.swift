@@ -9,10 +9,16 @@ public enum ProcessRunner {
     public var error: String
   }
 
-  public static func run(_ executable: URL, _ arguments: [String]) throws -> Result {
+  /// `environment` adds to (or overrides) this process's environment.
+  public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:])
+    throws -> Result
+  {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output
