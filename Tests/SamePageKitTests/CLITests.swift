@@ -177,6 +177,41 @@ import Testing
     #expect(refused.error.contains("schema version 9"))
   }
 
+  /// `samepage score` on files in a scratch directory, with the starter glossary's config
+  /// (edited by `editConfig` when given).
+  func score(
+    leads: String = "id,email,created_at\nL1,a@b.example,2026-10-01T09:00:00Z\n",
+    events: String = "lead_id,type,timestamp\n", eventsPath: String? = nil,
+    asOf: String = "2026-11-01T00:00:00Z",
+    editConfig: ((inout [String: Any]) -> Void)? = nil, in work: TemporaryDirectory? = nil
+  ) throws -> Run {
+    let work = try work ?? TemporaryDirectory()
+    let config = work.path("config.json")
+    #expect(try samepage("emit-config", "--glossary", Repository.glossary.path, "--out", config).status == 0)
+    if let editConfig {
+      var json = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: config)))
+          as? [String: Any])
+      editConfig(&json)
+      try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: config))
+    }
+    try work.write(leads, to: "leads.csv")
+    if eventsPath == nil { try work.write(events, to: "events.csv") }
+    return try samepageArguments([
+      "score", "--config", config, "--leads", work.path("leads.csv"), "--events",
+      eventsPath ?? work.path("events.csv"),
+      "--as-of", asOf, "--out", work.path("out"),
+    ])
+  }
+
+  @Test func scoreRefusesImpossibleDatesInAsOf() throws {
+    for asOf in ["2026-02-31T00:00:00Z", "2026-11-31T10:00:00Z", "2026-11-01T00:00:00+99:99"] {
+      let run = try score(asOf: asOf)
+      #expect(run.status == 2, "\(asOf)")
+      #expect(run.error.contains("--as-of '\(asOf)' is not a real ISO 8601 timestamp"))
+    }
+  }
+
   @Test func gitWikiNeedsAClone() throws {
     let out = try TemporaryDirectory()
     let run = try samepage(

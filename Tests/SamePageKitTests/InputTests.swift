@@ -53,6 +53,30 @@ import Testing
     #expect(Timestamp.parse(input) == nil)
   }
 
+  @Test(arguments: [
+    "2026-02-31T10:00:00Z", "2026-11-31T10:00:00Z", "2026-02-29T10:00:00Z", "2100-02-29T10:00:00Z",
+    "2026-04-31T10:00:00Z", "2026-10-00T10:00:00Z", "2026-10-05T14:03:00+99:99", "2026-10-05T14:03:00+24:00",
+    "2026-10-05T14:03:00-05:60", "2026-10-05T14:03:00+0575", "2026-10-05T14:03:00.Z",
+  ])
+  func impossibleDatesAndOffsetsAreRefusedNotRolledOver(_ input: String) {
+    #expect(Timestamp.parse(input) == nil)
+  }
+
+  @Test func leapDaysExistInLeapYearsOnly() throws {
+    #expect(Timestamp.parse("2028-02-29T12:00:00Z").map(Timestamp.format) == "2028-02-29T12:00:00Z")
+    #expect(Timestamp.parse("2000-02-29T12:00:00+23:59") != nil)
+    #expect(CivilDate.parse("2026-12-31") != nil)
+    #expect(CivilDate.parse("2026-02-31") == nil && CivilDate.parse("2026-11-31") == nil)
+  }
+
+  @Test func userBytesAreQuotedBoundedAndEscaped() {
+    #expect(UserText.quote(Array("X".utf8) + [0xFF]) == "X\\xFF")
+    #expect(UserText.quote([0x00, 0x09, 0x22] + Array("é".utf8)) == "\\x00\\x09\"é")
+    let long = UserText.quote(Array(String(repeating: "ab", count: 100).utf8))
+    #expect(long == String(repeating: "ab", count: 40) + "…")
+    #expect(UserText.quote(Array(String(repeating: "\u{0}", count: 1_000_000).utf8)).count <= 81)
+  }
+
   @Test func numbersParseFromBytes() {
     var text = "-1234"
     #expect(text.withUTF8 { $0.integer() } == -1234)

@@ -39,7 +39,8 @@ struct Score: ParsableCommand {
   func validate() throws {
     guard Timestamp.parse(asOf) != nil else {
       throw ValidationError(
-        "--as-of '\(asOf)' is not an ISO 8601 timestamp with an offset, such as 2026-11-20T17:00:00-06:00")
+        "--as-of '\(UserText.quote(asOf.utf8))' is not a real ISO 8601 timestamp with an offset, such as 2026-11-20T17:00:00-06:00"
+      )
     }
   }
 
