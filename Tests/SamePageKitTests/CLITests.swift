@@ -204,6 +204,27 @@ import Testing
     ])
   }
 
+  @Test func scoreRefusesInputWithoutLineBreaksInsteadOfFillingMemory() throws {
+    let run = try score(eventsPath: "/dev/zero")
+    #expect(run.status == 2)
+    #expect(
+      run.error
+        == "samepage score: zero: line 1: a record longer than 16 MiB (no line break, or a quote never closed); is this a CSV file?\n"
+    )
+  }
+
+  @Test func scoreResynchronisesAfterAStrayQuoteAndLosesOneRow() throws {
+    let lead = "id,email,created_at\nL1,a@b.example,2026-10-01T09:00:00Z\n"
+    var events = "lead_id,type,timestamp\n"
+    for day in 10...29 { events += "L1,page_view,2026-10-\(day)T10:00:00Z\n" }
+    events += "\"L1,page_view,2026-10-30T10:00:00Z\n"  // a stray quote on line 22
+    for hour in 10...19 { events += "L1,page_view,2026-10-31T\(hour):00:00Z\n" }
+    let run = try score(leads: lead, events: events)
+    #expect(run.status == 0)
+    #expect(run.output.hasPrefix("scored 1 leads, 30 events"))
+    #expect(run.output.contains("skipped 1 unreadable rows (first: line 22 of events.csv: misplaced quote)"))
+  }
+
   @Test func scoreRefusesImpossibleDatesInAsOf() throws {
     for asOf in ["2026-02-31T00:00:00Z", "2026-11-31T10:00:00Z", "2026-11-01T00:00:00+99:99"] {
       let run = try score(asOf: asOf)
