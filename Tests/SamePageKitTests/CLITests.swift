@@ -233,6 +233,34 @@ import Testing
     }
   }
 
+  @Test func scoreNamesTheLeadsFileWhenItHasNoLeads() throws {
+    let empty = try score(leads: "", events: "lead_id,type,timestamp\nL1,email_open,2026-10-10T10:00:00Z\n")
+    #expect(empty.status == 2)
+    #expect(empty.error.hasPrefix("samepage score: leads.csv is empty"))
+    let crOnly = try score(
+      leads: "id,email,created_at,owner\rL1,a@b.example,2026-10-01T09:00:00Z,rep-a\r",
+      events: "lead_id,type,timestamp\nL1,email_open,2026-10-10T10:00:00Z\n")
+    #expect(crOnly.status == 2)
+    #expect(
+      crOnly.error.hasPrefix("samepage score: leads.csv: line 1: the header contains a carriage return"))
+  }
+
+  @Test func scoreQuotesAHugeHeaderBoundedAndEscaped() throws {
+    let header = String(repeating: "\u{0},", count: 1_000_000) + "\n"
+    let run = try score(events: header)
+    #expect(run.status == 2)
+    #expect(run.error.count < 400, "the message quotes a bounded prefix, not the 2 MB header")
+    #expect(run.error.contains("events.csv: line 1: no column 'lead_id' (the header reads '\\x00,\\x00,"))
+    #expect(run.error.contains("…"))
+    #expect(!run.error.contains("\u{0}"))
+  }
+
+  @Test func scoreRefusesADuplicateColumn() throws {
+    let run = try score(events: "lead_id,type,timestamp,lead_id\n")
+    #expect(run.status == 2)
+    #expect(run.error.contains("events.csv: line 1: column 'lead_id' appears twice (columns 1 and 4)"))
+  }
+
   @Test func gitWikiNeedsAClone() throws {
     let out = try TemporaryDirectory()
     let run = try samepage(

@@ -46,6 +46,11 @@ public struct CSVReader {
     }
 
     public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
+
+    /// All fields with the commas between them, for quoting a header back to the user.
+    public var text: UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(start: base, count: ends.last ?? 0)
+    }
   }
 
   /// Line breaks a quoted field may span before the quote is taken for a stray one.
