@@ -261,6 +261,51 @@ import Testing
     #expect(run.error.contains("events.csv: line 1: column 'lead_id' appears twice (columns 1 and 4)"))
   }
 
+  @Test func scoreRefusesAConfigWhoseNumbersTheCoreCannotComputeWithAndNamesTheField() throws {
+    let run = try score(editConfig: { json in
+      var fit = json["fit"] as! [String: Any]
+      fit["cap"] = 10_000_000_000
+      json["fit"] = fit
+    })
+    #expect(run.status == 2)
+    #expect(run.error.contains("fit.cap is 10000000000"), "\(run.error)")
+
+    let points = try score(editConfig: { json in
+      var fit = json["fit"] as! [String: Any]
+      var rules = fit["rules"] as! [[String: Any]]
+      rules[0]["points"] = 5_000_000_000
+      fit["rules"] = rules
+      json["fit"] = fit
+    })
+    #expect(points.status == 2)
+    #expect(points.error.contains("fit.rules[0].points is 5000000000"), "\(points.error)")
+  }
+
+  @Test func scoreSumsFitPastThirtyTwoBitsWithoutTrapping() throws {
+    // Every fit rule at the largest accepted points and no cap: the sum passes Int32.max.
+    let work = try TemporaryDirectory()
+    let lead =
+      "id,email,created_at,company,domain,industry,employees,country,title\n"
+      + "L1,kim@acme.example,2026-10-01T09:00:00Z,Acme,acme.example,manufacturing,400,US,VP Maintenance\n"
+    let run = try score(
+      leads: lead,
+      editConfig: { json in
+        var fit = json["fit"] as! [String: Any]
+        fit["rules"] = (fit["rules"] as! [[String: Any]]).map { rule in
+          var rule = rule
+          rule["points"] = 1_000_000_000
+          return rule
+        }
+        fit.removeValue(forKey: "cap")
+        json["fit"] = fit
+      }, in: work)
+    #expect(run.status == 0, "\(run.error)")
+    let csv = try String(contentsOfFile: work.path("out/leads.csv"), encoding: .utf8)
+    let fit = try #require(
+      Int(csv.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false)[2]))
+    #expect(fit > Int(Int32.max))
+  }
+
   @Test func gitWikiNeedsAClone() throws {
     let out = try TemporaryDirectory()
     let run = try samepage(

@@ -92,7 +92,7 @@ public final class ScoringRun {
   var createdDay: [Int32] = []
   var owners: [String] = []
   var leadTypes: [ScoringConfig.LeadType?] = []
-  var fit: [Int32] = []
+  var fit: [Int] = []
   var exclusion: [String] = []
   var stage: [Int16] = []
   var stageAt: [Int64] = []
@@ -208,7 +208,7 @@ public final class ScoringRun {
       createdDay.append(Int32(CivilDate.floorDiv(createdAt, 86_400)))
       owners.append(row.string(3))
       leadTypes.append(type)
-      fit.append(Int32(score(fitOf: values)))
+      fit.append(score(fitOf: values))
       exclusion.append(
         exclusionReason(
           email: email, domain: domain, company: row.string(4).lowercased(),
@@ -260,7 +260,11 @@ public final class ScoringRun {
         let lowered = value.lowercased()
         matches = rule.anyOf.contains(lowered) || rule.containsAny.contains { lowered.contains($0) }
       }
-      if matches { total += rule.points }
+      // Saturating: points are bounded (ScoringConfig.scoreLimit), but no sum may trap.
+      if matches {
+        let (sum, overflow) = total.addingReportingOverflow(rule.points)
+        total = overflow ? (rule.points > 0 ? .max : .min) : sum
+      }
     }
     return compiled.clampFit(total)
   }
@@ -485,7 +489,7 @@ public final class ScoringRun {
       progress.counts.used += 1
       firstTouch[lead] = min(firstTouch[lead], instant)
       if instant <= windowEnd[lead] {
-        attempts[lead] += 1
+        if attempts[lead] < .max { attempts[lead] += 1 }
         if compiled.connectedDispositions.contains(disposition) { connected[lead] = true }
       }
     }
