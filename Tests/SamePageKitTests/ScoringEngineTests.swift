@@ -339,6 +339,21 @@ import Testing
     #expect(run.result(0).engagement == 40)
     #expect(run.issues.map(\.line) == [2])
   }
+
+  @Test func jsonLinesWithoutLineBreaksAreRefusedInsteadOfFillingMemory() throws {
+    let directory = try TemporaryDirectory()
+    try directory.write(Self.leadHeader + Self.fittingLead(), to: "leads.csv")
+    try FileManager.default.createSymbolicLink(
+      atPath: directory.path("events.jsonl"), withDestinationPath: "/dev/zero")
+    let run = try ScoringRun(
+      config: Self.starterConfig, options: .init(asOf: try #require(Timestamp.parse("2026-10-20T12:00:00Z"))))
+    try run.loadLeads(directory.url.appendingPathComponent("leads.csv"))
+    #expect {
+      try run.scoreEvents(directory.url.appendingPathComponent("events.jsonl"))
+    } throws: { error in
+      "\(error)" == "events.jsonl: line 1: a line longer than 16 MiB; is this a JSON Lines file?"
+    }
+  }
 }
 
 @Suite struct SampleDataTests {
