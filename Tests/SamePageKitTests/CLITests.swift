@@ -225,6 +225,20 @@ import Testing
     #expect(run.output.contains("skipped 1 unreadable rows (first: line 22 of events.csv: misplaced quote)"))
   }
 
+  @Test func scoreFailsLoudlyWhenAFileLosesMoreThanOnePercentOfItsBytes() throws {
+    let work = try TemporaryDirectory()
+    var events = "lead_id,type,timestamp\n"
+    for minute in 10...59 { events += "L1,page_view,2026-10-10T10:\(minute):00Z\n" }
+    for minute in 10...59 { events += "L2,page_view,2026-10-10T11:\(minute):00Z\n" }  // no lead L2
+    let run = try score(events: events, in: work)
+    #expect(run.status == 2)
+    #expect(
+      run.error.hasPrefix(
+        "samepage score: events.csv: the 50 skipped rows hold 50.0% of its bytes, more than 1%; first: line 52: unknown lead 'L2'"
+      ))
+    #expect(!FileManager.default.fileExists(atPath: work.path("out/leads.csv")), "nothing is written")
+  }
+
   @Test func scoreRefusesImpossibleDatesInAsOf() throws {
     for asOf in ["2026-02-31T00:00:00Z", "2026-11-31T10:00:00Z", "2026-11-01T00:00:00+99:99"] {
       let run = try score(asOf: asOf)
