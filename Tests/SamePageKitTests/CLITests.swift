@@ -177,6 +177,149 @@ import Testing
     #expect(refused.error.contains("schema version 9"))
   }
 
+  /// `samepage score` on files in a scratch directory, with the starter glossary's config
+  /// (edited by `editConfig` when given).
+  func score(
+    leads: String = "id,email,created_at\nL1,a@b.example,2026-10-01T09:00:00Z\n",
+    events: String = "lead_id,type,timestamp\n", eventsPath: String? = nil,
+    asOf: String = "2026-11-01T00:00:00Z",
+    editConfig: ((inout [String: Any]) -> Void)? = nil, in work: TemporaryDirectory? = nil
+  ) throws -> Run {
+    let work = try work ?? TemporaryDirectory()
+    let config = work.path("config.json")
+    #expect(try samepage("emit-config", "--glossary", Repository.glossary.path, "--out", config).status == 0)
+    if let editConfig {
+      var json = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: config)))
+          as? [String: Any])
+      editConfig(&json)
+      try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: config))
+    }
+    try work.write(leads, to: "leads.csv")
+    if eventsPath == nil { try work.write(events, to: "events.csv") }
+    return try samepageArguments([
+      "score", "--config", config, "--leads", work.path("leads.csv"), "--events",
+      eventsPath ?? work.path("events.csv"),
+      "--as-of", asOf, "--out", work.path("out"),
+    ])
+  }
+
+  @Test func scoreRefusesInputWithoutLineBreaksInsteadOfFillingMemory() throws {
+    let run = try score(eventsPath: "/dev/zero")
+    #expect(run.status == 2)
+    #expect(
+      run.error
+        == "samepage score: zero: line 1: a record longer than 16 MiB (no line break, or a quote never closed); is this a CSV file?\n"
+    )
+  }
+
+  @Test func scoreResynchronisesAfterAStrayQuoteAndLosesOneRow() throws {
+    let lead = "id,email,created_at\nL1,a@b.example,2026-10-01T09:00:00Z\n"
+    var events = "lead_id,type,timestamp\n"
+    for day in 10...29 { events += "L1,page_view,2026-10-\(day)T10:00:00Z\n" }
+    events += "\"L1,page_view,2026-10-30T10:00:00Z\n"  // a stray quote on line 22
+    for hour in 10...19 { events += "L1,page_view,2026-10-31T\(hour):00:00Z\n" }
+    let run = try score(leads: lead, events: events)
+    #expect(run.status == 0)
+    #expect(run.output.hasPrefix("scored 1 leads, 30 events"))
+    #expect(run.output.contains("skipped 1 unreadable rows (first: line 22 of events.csv: misplaced quote)"))
+  }
+
+  @Test func scoreFailsLoudlyWhenAFileLosesMoreThanOnePercentOfItsBytes() throws {
+    let work = try TemporaryDirectory()
+    var events = "lead_id,type,timestamp\n"
+    for minute in 10...59 { events += "L1,page_view,2026-10-10T10:\(minute):00Z\n" }
+    for minute in 10...59 { events += "L2,page_view,2026-10-10T11:\(minute):00Z\n" }  // no lead L2
+    let run = try score(events: events, in: work)
+    #expect(run.status == 2)
+    #expect(
+      run.error.hasPrefix(
+        "samepage score: events.csv: the 50 skipped rows hold 50.0% of its bytes, more than 1%; first: line 52: unknown lead 'L2'"
+      ))
+    #expect(!FileManager.default.fileExists(atPath: work.path("out/leads.csv")), "nothing is written")
+  }
+
+  @Test func scoreRefusesImpossibleDatesInAsOf() throws {
+    for asOf in ["2026-02-31T00:00:00Z", "2026-11-31T10:00:00Z", "2026-11-01T00:00:00+99:99"] {
+      let run = try score(asOf: asOf)
+      #expect(run.status == 2, "\(asOf)")
+      #expect(run.error.contains("--as-of '\(asOf)' is not a real ISO 8601 timestamp"))
+    }
+  }
+
+  @Test func scoreNamesTheLeadsFileWhenItHasNoLeads() throws {
+    let empty = try score(leads: "", events: "lead_id,type,timestamp\nL1,email_open,2026-10-10T10:00:00Z\n")
+    #expect(empty.status == 2)
+    #expect(empty.error.hasPrefix("samepage score: leads.csv is empty"))
+    let crOnly = try score(
+      leads: "id,email,created_at,owner\rL1,a@b.example,2026-10-01T09:00:00Z,rep-a\r",
+      events: "lead_id,type,timestamp\nL1,email_open,2026-10-10T10:00:00Z\n")
+    #expect(crOnly.status == 2)
+    #expect(
+      crOnly.error.hasPrefix("samepage score: leads.csv: line 1: the header contains a carriage return"))
+  }
+
+  @Test func scoreQuotesAHugeHeaderBoundedAndEscaped() throws {
+    let header = String(repeating: "\u{0},", count: 1_000_000) + "\n"
+    let run = try score(events: header)
+    #expect(run.status == 2)
+    #expect(run.error.count < 400, "the message quotes a bounded prefix, not the 2 MB header")
+    #expect(run.error.contains("events.csv: line 1: no column 'lead_id' (the header reads '\\x00,\\x00,"))
+    #expect(run.error.contains("…"))
+    #expect(!run.error.contains("\u{0}"))
+  }
+
+  @Test func scoreRefusesADuplicateColumn() throws {
+    let run = try score(events: "lead_id,type,timestamp,lead_id\n")
+    #expect(run.status == 2)
+    #expect(run.error.contains("events.csv: line 1: column 'lead_id' appears twice (columns 1 and 4)"))
+  }
+
+  @Test func scoreRefusesAConfigWhoseNumbersTheCoreCannotComputeWithAndNamesTheField() throws {
+    let run = try score(editConfig: { json in
+      var fit = json["fit"] as! [String: Any]
+      fit["cap"] = 10_000_000_000
+      json["fit"] = fit
+    })
+    #expect(run.status == 2)
+    #expect(run.error.contains("fit.cap is 10000000000"), "\(run.error)")
+
+    let points = try score(editConfig: { json in
+      var fit = json["fit"] as! [String: Any]
+      var rules = fit["rules"] as! [[String: Any]]
+      rules[0]["points"] = 5_000_000_000
+      fit["rules"] = rules
+      json["fit"] = fit
+    })
+    #expect(points.status == 2)
+    #expect(points.error.contains("fit.rules[0].points is 5000000000"), "\(points.error)")
+  }
+
+  @Test func scoreSumsFitPastThirtyTwoBitsWithoutTrapping() throws {
+    // Every fit rule at the largest accepted points and no cap: the sum passes Int32.max.
+    let work = try TemporaryDirectory()
+    let lead =
+      "id,email,created_at,company,domain,industry,employees,country,title\n"
+      + "L1,kim@acme.example,2026-10-01T09:00:00Z,Acme,acme.example,manufacturing,400,US,VP Maintenance\n"
+    let run = try score(
+      leads: lead,
+      editConfig: { json in
+        var fit = json["fit"] as! [String: Any]
+        fit["rules"] = (fit["rules"] as! [[String: Any]]).map { rule in
+          var rule = rule
+          rule["points"] = 1_000_000_000
+          return rule
+        }
+        fit.removeValue(forKey: "cap")
+        json["fit"] = fit
+      }, in: work)
+    #expect(run.status == 0, "\(run.error)")
+    let csv = try String(contentsOfFile: work.path("out/leads.csv"), encoding: .utf8)
+    let fit = try #require(
+      Int(csv.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false)[2]))
+    #expect(fit > Int(Int32.max))
+  }
+
   @Test func gitWikiNeedsAClone() throws {
     let out = try TemporaryDirectory()
     let run = try samepage(

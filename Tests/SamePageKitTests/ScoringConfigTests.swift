@@ -46,6 +46,41 @@ import Testing
     #expect(throws: ScoringConfig.LoadError.invalid("missing 'calendar'")) { try ScoringConfig.load(data) }
   }
 
+  @Test func valuesTheCoreCannotComputeWithAreRefusedByField() throws {
+    let starter = ScoringEngineTests.starterConfig
+    let edits: [(String, (inout ScoringConfig) -> Void)] = [
+      ("fit.cap is 10000000000", { $0.fit.cap = 10_000_000_000 }),
+      ("fit.rules[0].points is 5000000000", { $0.fit.rules[0].points = 5_000_000_000 }),
+      ("engagement.floor (200) is above engagement.cap (150)", { $0.engagement.floor = 200 }),
+      ("engagement.decay.percent is 150.0", { $0.engagement.decay?.percent = 150 }),
+      ("engagement.decay.everyDays is 0", { $0.engagement.decay?.everyDays = 0 }),
+      (
+        "engagement.rules[0].frequency.max is 70000",
+        { $0.engagement.rules[0].frequency = .init(max: 70_000, per: "day") }
+      ),
+      ("thresholds[0].engagement is -2000000000", { $0.thresholds[0].engagement = -2_000_000_000 }),
+      ("handRaises[0].minimumFit is 9223372036854775807", { $0.handRaises[0].minimumFit = .max }),
+      ("sla.acceptReject.amount is 1e+300", { $0.sla.acceptReject = .init(amount: 1e300, unit: "hours") }),
+      ("calendar.holidays has '2026-11-31'", { $0.calendar.holidays.append("2026-11-31") }),
+      ("calendar.start '9:00 am'", { $0.calendar.start = "9:00 am" }),
+    ]
+    #expect(starter.firstProblem == nil)
+    for (message, edit) in edits {
+      var config = starter
+      edit(&config)
+      #expect {
+        try ScoringConfig.load(config.encoded())
+      } throws: { error in
+        "\(error)".contains(message)
+          && "\(error)".hasSuffix("correct it in the glossary and emit the config again")
+      }
+      // A config built in code cannot skip the check: the run refuses it before any row.
+      #expect(throws: ScoringRun.Failure.self, "\(message)") {
+        try ScoringRun(config: config, options: .init(asOf: 0))
+      }
+    }
+  }
+
   @Test func glossaryHashFollowsTheFilesContent() throws {
     let hash = { (glossary: GlossaryUnderTest) throws -> String in
       GlossaryHash.of(try #require(glossary.check().result.glossary).files)

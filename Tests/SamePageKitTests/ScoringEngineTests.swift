@@ -24,13 +24,17 @@ import Testing
 
   func score(
     leads: String, events: String = "", activities: String? = nil, asOf: String = "2026-10-20T12:00:00-05:00",
-    maxErrors: Int = 1_000, config: ScoringConfig = starterConfig
+    maxErrors: Int = 1_000, maxSkippedPercent: Double = 1,
+    eventHeader: String = "lead_id,type,timestamp,url\n", config: ScoringConfig = starterConfig
   ) throws -> Outcome {
     let directory = try TemporaryDirectory()
     try directory.write(Self.leadHeader + leads, to: "leads.csv")
-    try directory.write("lead_id,type,timestamp,url\n" + events, to: "events.csv")
+    try directory.write(eventHeader + events, to: "events.csv")
     let run = try ScoringRun(
-      config: config, options: .init(asOf: try #require(Timestamp.parse(asOf)), maxErrors: maxErrors))
+      config: config,
+      options: .init(
+        asOf: try #require(Timestamp.parse(asOf)), maxErrors: maxErrors, maxSkippedPercent: maxSkippedPercent)
+    )
     try run.loadLeads(directory.url.appendingPathComponent("leads.csv"))
     try run.scoreEvents(directory.url.appendingPathComponent("events.csv"))
     if let activities {
@@ -191,6 +195,106 @@ import Testing
     }
   }
 
+  @Test func theAbortMessageListsThisFilesFirstRowsEvenAfterOtherFilesFilledTheIssueList() throws {
+    // 150 unreadable leads fill the kept issues; the events file then aborts and must still
+    // say which of its own rows failed.
+    let badLeads = (0..<150).map { "B\($0),b@x.example,never,,,,,,,,,\n" }.joined()
+    let events = String(repeating: "L9,page_view,2026-10-02T10:00:00-05:00,/x\n", count: 151)
+    #expect {
+      try score(leads: Self.fittingLead() + badLeads, events: events, maxErrors: 150, maxSkippedPercent: 100)
+    } throws: { error in
+      "\(error)".hasPrefix(
+        "events.csv: more than 150 rows could not be read; stopping. First: line 2: unknown lead 'L9'; line 3:"
+      )
+    }
+  }
+
+  @Test func idsThatAreNotUTF8AreRejectedNotMerged() throws {
+    // X\xFF and X\xFE used to both become "X\u{FFFD}", crediting one lead with the other's events.
+    let directory = try TemporaryDirectory()
+    let created = ",2026-10-01T09:00:00-05:00,rep-a,,,,,,,,\n"
+    var leads = Array(Self.leadHeader.utf8) + Array(Self.fittingLead().utf8)
+    leads += Array("X".utf8) + [0xFF] + Array(",x@acme.example".utf8) + Array(created.utf8)
+    leads += Array("X".utf8) + [0xFE] + Array(",y@acme.example".utf8) + Array(created.utf8)
+    try directory.write(bytes: leads, to: "leads.csv")
+    var events = Array("lead_id,type,timestamp,url\n".utf8)
+    events += Array("X".utf8) + [0xFE] + Array(",webinar_attended,2026-10-02T10:00:00-05:00,\n".utf8)
+    try directory.write(bytes: events, to: "events.csv")
+    let run = try ScoringRun(
+      config: Self.starterConfig,
+      options: .init(asOf: try #require(Timestamp.parse("2026-10-20T12:00:00-05:00")), maxSkippedPercent: 100)
+    )
+    try run.loadLeads(directory.url.appendingPathComponent("leads.csv"))
+    try run.scoreEvents(directory.url.appendingPathComponent("events.csv"))
+    #expect(run.leadCount == 1)
+    #expect(
+      run.issues.map { "\($0.file):\($0.line): \($0.reason)" } == [
+        "leads.csv:3: id 'X\\xFF' is not valid UTF-8; export the file as UTF-8",
+        "leads.csv:4: id 'X\\xFE' is not valid UTF-8; export the file as UTF-8",
+        "events.csv:2: lead_id 'X\\xFE' is not valid UTF-8; export the file as UTF-8",
+      ])
+  }
+
+  @Test func aColumnTheRunReadsMayNotAppearTwice() throws {
+    #expect {
+      try score(leads: Self.fittingLead(), eventHeader: "lead_id,type,Timestamp,url,timestamp\n")
+    } throws: { error in
+      "\(error)"
+        == "events.csv: line 1: column 'timestamp' appears twice (columns 3 and 5); keep one and score again"
+    }
+    // Columns the run ignores may repeat: exports often have two empty or two note columns.
+    let outcome = try score(
+      leads: Self.fittingLead(), events: "L1,webinar_attended,2026-10-02T10:00:00-05:00,,a,b\n",
+      eventHeader: "lead_id,type,timestamp,url,note,note\n")
+    #expect(outcome.results["L1"]?.engagement == 40)
+  }
+
+  @Test(arguments: [
+    ("", "leads.csv is empty: it has no header line (expected id, email, created_at, …)"),
+    (leadHeader, "leads.csv has a header but no lead rows; export the leads again"),
+    (
+      "id,email,created_at,owner\rL1,a@b.example,2026-10-01T09:00:00Z,rep-a\r",
+      "leads.csv: line 1: the header contains a carriage return: the file has CR-only line endings; convert them to LF or CRLF"
+    ),
+  ])
+  func aLeadsFileWithoutLeadsIsRefusedByName(_ leads: String, _ message: String) throws {
+    let directory = try TemporaryDirectory()
+    try directory.write(leads, to: "leads.csv")
+    let run = try ScoringRun(
+      config: Self.starterConfig, options: .init(asOf: try #require(Timestamp.parse("2026-10-20T12:00:00Z"))))
+    #expect {
+      try run.loadLeads(directory.url.appendingPathComponent("leads.csv"))
+    } throws: { error in
+      "\(error)" == message
+    }
+  }
+
+  @Test func aLeadsFileWhoseRowsAllFailIsRefusedWithTheFirstReason() throws {
+    #expect {
+      try score(leads: "L1,a@b.example,never,,,,,,,,,\n", maxSkippedPercent: 100)
+    } throws: { error in
+      "\(error)"
+        == "leads.csv: none of its 1 rows could be read (line 2: created_at 'never' is not an ISO 8601 timestamp with an offset); fix them and score again"
+    }
+  }
+
+  @Test func losingMoreThanOnePercentOfAFilesBytesFailsTheRun() throws {
+    let good = (0..<500).map { "L1,email_open,2026-10-02T10:00:00-05:00,/page/\($0)\n" }.joined()
+    let bad = (0..<30).map { "L9,email_open,2026-10-02T10:00:00-05:00,/page/\($0)\n" }
+    #expect {
+      try score(leads: Self.fittingLead(), events: good + bad.joined())
+    } throws: { error in
+      "\(error)".hasPrefix(
+        "events.csv: the 30 skipped rows hold 5.5% of its bytes, more than 1%; first: line 502: unknown lead 'L9'"
+      )
+    }
+    // Within the share (or under 1 KiB), or with the share raised, the run goes on and reports the rows.
+    let few = try score(leads: Self.fittingLead(), events: good + bad.prefix(4).joined())
+    #expect(few.run.eventCounts.malformed == 4)
+    let raised = try score(leads: Self.fittingLead(), events: good + bad.joined(), maxSkippedPercent: 10)
+    #expect(raised.run.eventCounts.malformed == 30)
+  }
+
   @Test func firstTouchAndAttemptsFollowTheBusinessCalendar() throws {
     // MQL on Friday 16 Oct 2026 at 16:00 CDT; 4 business hours run to Monday 11:00.
     let events =
@@ -234,6 +338,21 @@ import Testing
     try run.countActivities(nil)
     #expect(run.result(0).engagement == 40)
     #expect(run.issues.map(\.line) == [2])
+  }
+
+  @Test func jsonLinesWithoutLineBreaksAreRefusedInsteadOfFillingMemory() throws {
+    let directory = try TemporaryDirectory()
+    try directory.write(Self.leadHeader + Self.fittingLead(), to: "leads.csv")
+    try FileManager.default.createSymbolicLink(
+      atPath: directory.path("events.jsonl"), withDestinationPath: "/dev/zero")
+    let run = try ScoringRun(
+      config: Self.starterConfig, options: .init(asOf: try #require(Timestamp.parse("2026-10-20T12:00:00Z"))))
+    try run.loadLeads(directory.url.appendingPathComponent("leads.csv"))
+    #expect {
+      try run.scoreEvents(directory.url.appendingPathComponent("events.jsonl"))
+    } throws: { error in
+      "\(error)" == "events.jsonl: line 1: a line longer than 16 MiB; is this a JSON Lines file?"
+    }
   }
 }
 

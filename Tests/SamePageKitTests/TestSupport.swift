@@ -24,6 +24,13 @@ final class TemporaryDirectory {
   func write(_ text: String, to name: String) throws {
     try Data(text.utf8).write(to: url.appendingPathComponent(name))
   }
+
+  /// For bytes a String cannot hold (invalid UTF-8).
+  func write(bytes: [UInt8], to name: String) throws {
+    try Data(bytes).write(to: url.appendingPathComponent(name))
+  }
+
+  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 }
 
 /// The starter glossary in a temporary directory, with some files replaced.

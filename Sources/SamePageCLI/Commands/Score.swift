@@ -36,10 +36,17 @@ struct Score: ParsableCommand {
   @Option(help: "Abort when more rows than this cannot be read in a file.")
   var maxErrors = 1_000
 
+  @Option(help: "Fail when a file's skipped rows hold more than this percentage of its bytes.")
+  var maxSkippedPercent = 1.0
+
   func validate() throws {
+    guard maxSkippedPercent >= 0, maxSkippedPercent <= 100 else {
+      throw ValidationError("--max-skipped-percent must be between 0 and 100")
+    }
     guard Timestamp.parse(asOf) != nil else {
       throw ValidationError(
-        "--as-of '\(asOf)' is not an ISO 8601 timestamp with an offset, such as 2026-11-20T17:00:00-06:00")
+        "--as-of '\(UserText.quote(asOf.utf8))' is not a real ISO 8601 timestamp with an offset, such as 2026-11-20T17:00:00-06:00"
+      )
     }
   }
 
@@ -65,7 +72,9 @@ struct Score: ParsableCommand {
     let run: ScoringRun
     do {
       run = try ScoringRun(
-        config: scoringConfig, options: .init(asOf: Timestamp.parse(asOf)!, maxErrors: maxErrors))
+        config: scoringConfig,
+        options: .init(
+          asOf: Timestamp.parse(asOf)!, maxErrors: maxErrors, maxSkippedPercent: maxSkippedPercent))
       try run.loadLeads(URL(fileURLWithPath: leads))
       try run.scoreEvents(URL(fileURLWithPath: events))
       try run.countActivities(activities.map { URL(fileURLWithPath: $0) })

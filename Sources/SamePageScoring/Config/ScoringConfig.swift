@@ -389,8 +389,9 @@ extension ScoringConfig {
     guard supportedSchemaVersions.contains(header.schemaVersion) else {
       throw .unsupportedSchemaVersion(header.schemaVersion)
     }
+    let config: ScoringConfig
     do {
-      return try JSONDecoder().decode(ScoringConfig.self, from: data)
+      config = try JSONDecoder().decode(ScoringConfig.self, from: data)
     } catch let DecodingError.keyNotFound(key, context) {
       throw .invalid("missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'")
     } catch let DecodingError.typeMismatch(_, context) {
@@ -398,6 +399,96 @@ extension ScoringConfig {
     } catch {
       throw .invalid("\(error)")
     }
+    if let problem = config.firstProblem { throw .invalid(problem) }
+    return config
+  }
+
+  /// Scores, caps, floors and minimums the core computes with: within Int32, with headroom for
+  /// sums in 64 bits, and far past any score a team would write.
+  public static let scoreLimit = 1_000_000_000
+
+  /// The first value the scoring core cannot compute with, naming its field; nil when there is
+  /// none. A hand-edited config (or a glossary the glossary rules let through) must get this
+  /// refusal, never a trap in the middle of a run.
+  public var firstProblem: String? {
+    var problems: [String] = []
+    func score(_ value: Int?, _ field: String) {
+      guard let value, abs(value) > Self.scoreLimit else { return }
+      problems.append(
+        "\(field) is \(value), outside ±\(Self.scoreLimit), the range the scoring core computes with")
+    }
+    func check(_ condition: Bool, _ problem: @autoclosure () -> String) {
+      if !condition { problems.append(problem()) }
+    }
+    func duration(_ value: Duration?, _ field: String) {
+      guard let value else { return }
+      let units = ["minutes", "hours", "business_hours", "days", "business_days"]
+      check(
+        units.contains(value.unit),
+        "\(field).unit '\(value.unit)' is not one of \(units.joined(separator: ", "))")
+      check(
+        value.amount.isFinite && (0...1_000_000).contains(value.amount),
+        "\(field).amount is \(value.amount), outside 0–1000000")
+    }
+    for (name, part) in [("fit", fit), ("engagement", engagement)] {
+      score(part.cap, "\(name).cap")
+      score(part.floor, "\(name).floor")
+      if let cap = part.cap, let floor = part.floor {
+        check(floor <= cap, "\(name).floor (\(floor)) is above \(name).cap (\(cap))")
+      }
+      if let decay = part.decay {
+        check(
+          decay.percent.isFinite && (0...100).contains(decay.percent),
+          "\(name).decay.percent is \(decay.percent), outside 0–100")
+        check(decay.everyDays >= 1, "\(name).decay.everyDays is \(decay.everyDays); it must be at least 1")
+      }
+      for (index, rule) in part.rules.enumerated() {
+        let field = "\(name).rules[\(index)]"
+        score(rule.points, "\(field).points")
+        if let frequency = rule.frequency {
+          check(
+            (1...65_535).contains(frequency.max),
+            "\(field).frequency.max is \(frequency.max), outside 1–65535 (rule '\(rule.id)')")
+          check(
+            ["day", "week", "month", "ever"].contains(frequency.per),
+            "\(field).frequency.per '\(frequency.per)' is not day, week, month or ever (rule '\(rule.id)')")
+        }
+      }
+    }
+    for (index, threshold) in thresholds.enumerated() {
+      score(threshold.fit, "thresholds[\(index)].fit")
+      score(threshold.engagement, "thresholds[\(index)].engagement")
+    }
+    // Fired thresholds are bits of a UInt32, stages an Int16 per lead.
+    check(thresholds.count <= 32, "thresholds has \(thresholds.count) entries; the core handles at most 32")
+    check(
+      lifecycle.stages.count <= Int(Int16.max),
+      "lifecycle.stages has \(lifecycle.stages.count) entries; the core handles at most \(Int16.max)")
+    for (index, raise) in handRaises.enumerated() {
+      score(raise.minimumFit, "handRaises[\(index)].minimumFit")
+    }
+    for (index, clock) in sla.firstTouch.enumerated() {
+      duration(clock.within, "sla.firstTouch[\(index)].within")
+    }
+    duration(sla.acceptReject, "sla.acceptReject")
+    duration(connectAttempts.window, "connectAttempts.window")
+    for day in calendar.workingDays {
+      check((1...7).contains(day), "calendar.workingDays has \(day); ISO weekdays are 1–7")
+    }
+    for (field, time) in [("calendar.start", calendar.start), ("calendar.end", calendar.end)] {
+      let parts = time.split(separator: ":", omittingEmptySubsequences: false)
+      let valid =
+        parts.count == 2
+        && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        && (0...24).contains(Int(parts[0]) ?? -1) && (0...59).contains(Int(parts[1]) ?? -1)
+      check(valid, "\(field) '\(time)' is not a time HH:MM")
+    }
+    for holiday in calendar.holidays {
+      check(
+        CivilDate.parse(holiday) != nil,
+        "calendar.holidays has '\(holiday)', which is not a real date YYYY-MM-DD")
+    }
+    return problems.first.map { $0 + "; correct it in the glossary and emit the config again" }
   }
 
   /// The canonical encoding: sorted keys, so the same glossary always yields the same bytes.

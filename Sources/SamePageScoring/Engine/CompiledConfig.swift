@@ -68,6 +68,8 @@ struct CompiledConfig {
   }
 
   init(_ config: ScoringConfig) throws {
+    // Configs built in code skip `load`; check them here so no accepted config can trap.
+    if let problem = config.firstProblem { throw Failure.invalid(problem) }
     self.config = config
     attributes = config.attributes
     let ids = config.lifecycle.stages.map(\.id)

@@ -104,6 +104,8 @@ extension ScoringRun {
   /// Engagement with up to 6 decimals, no trailing zeros: the same text from Swift and SQL.
   public static func formatScore(_ value: Double) -> String {
     let rounded = (value * 1_000_000).rounded() / 1_000_000
+    // Int64(_:) traps past its range; such values (never from a valid config) print as %.0f.
+    guard rounded.isFinite, abs(rounded) < 9e18 else { return String(format: "%.0f", rounded) }
     if rounded == rounded.rounded() { return String(Int64(rounded)) }
     var text = String(format: "%.6f", rounded)
     while text.hasSuffix("0") { text.removeLast() }

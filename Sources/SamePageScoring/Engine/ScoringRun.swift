@@ -12,25 +12,34 @@ public final class ScoringRun {
     public var asOf: Int64
     /// The run aborts when more rows than this cannot be read.
     public var maxErrors: Int
+    /// The run fails when a file's skipped rows hold more than this share of its bytes.
+    public var maxSkippedPercent: Double
 
-    public init(asOf: Int64, maxErrors: Int = 1_000) {
+    public init(asOf: Int64, maxErrors: Int = 1_000, maxSkippedPercent: Double = 1) {
       self.asOf = asOf
       self.maxErrors = maxErrors
+      self.maxSkippedPercent = maxSkippedPercent
     }
   }
 
   public enum Failure: Error, CustomStringConvertible {
     case input(String)
     case tooManyErrors(file: String, count: Int, first: [RowIssue])
+    /// A file lost more than the allowed share of its bytes to skipped rows.
+    case tooMuchSkipped(file: String, rows: Int, percent: Double, allowed: Double, first: [RowIssue])
 
     public var description: String {
       switch self {
       case .input(let reason): reason
       case .tooManyErrors(let file, let count, let first):
-        "\(file): more than \(count) rows could not be read; stopping. First: "
-          + first.prefix(3).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
-          + ". Raise --max-errors to go on."
+        "\(file): more than \(count) rows could not be read; stopping. First: \(Self.list(first)). Raise --max-errors to go on."
+      case .tooMuchSkipped(let file, let rows, let percent, let allowed, let first):
+        "\(file): the \(rows) skipped rows hold \(String(format: "%.1f", percent))% of its bytes, more than \(ScoringRun.formatScore(allowed))%; first: \(Self.list(first)). Fix the file, or raise --max-skipped-percent to go on."
       }
+    }
+
+    static func list(_ issues: [RowIssue]) -> String {
+      issues.prefix(3).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
     }
   }
 
@@ -39,6 +48,27 @@ public final class ScoringRun {
     public var line: Int
     public var reason: String
   }
+
+  /// One file's reading so far: its counts, and what messages about it need.
+  struct FileProgress {
+    var file: String
+    var counts = FileCounts()
+    var bytes = 0
+    var skippedBytes = 0
+    /// This file's first issues, kept apart from `issues`, which other files may have filled.
+    var firstIssues: [RowIssue] = []
+
+    init(_ url: URL) { file = url.lastPathComponent }
+
+    mutating func row(_ row: TableReader.Row) {
+      counts.rows += 1
+      bytes += row.bytes
+    }
+  }
+
+  /// Skipped rows may hold at most this many bytes whatever the share: one bad row in a tiny
+  /// file is reported, not fatal.
+  static let skippedBytesAlwaysAllowed = 1_024
 
   /// How rows of one file fared.
   public struct FileCounts: Codable, Equatable, Sendable {
@@ -62,7 +92,7 @@ public final class ScoringRun {
   var createdDay: [Int32] = []
   var owners: [String] = []
   var leadTypes: [ScoringConfig.LeadType?] = []
-  var fit: [Int32] = []
+  var fit: [Int] = []
   var exclusion: [String] = []
   var stage: [Int16] = []
   var stageAt: [Int64] = []
@@ -98,13 +128,37 @@ public final class ScoringRun {
     self.options = options
   }
 
-  func report(_ file: String, _ line: Int, _ reason: String, counts: inout FileCounts) throws {
-    counts.malformed += 1
-    if issues.count < Self.issuesKept { issues.append(RowIssue(file: file, line: line, reason: reason)) }
-    if counts.malformed > options.maxErrors {
-      throw Failure.tooManyErrors(
-        file: file, count: options.maxErrors, first: issues.filter { $0.file == file })
+  func report(_ row: TableReader.Row, _ reason: String, progress: inout FileProgress) throws {
+    progress.counts.malformed += 1
+    progress.skippedBytes += row.bytes
+    let issue = RowIssue(file: progress.file, line: row.line, reason: reason)
+    if issues.count < Self.issuesKept { issues.append(issue) }
+    if progress.firstIssues.count < 3 { progress.firstIssues.append(issue) }
+    if progress.counts.malformed > options.maxErrors {
+      throw Failure.tooManyErrors(file: progress.file, count: options.maxErrors, first: progress.firstIssues)
     }
+  }
+
+  /// Fails when the file's skipped rows hold more than the allowed share of its bytes: many
+  /// rows lost quietly, or one that swallowed much of the file, must not pass as a clean run.
+  func finish(_ progress: FileProgress) throws {
+    guard progress.skippedBytes > Self.skippedBytesAlwaysAllowed, progress.bytes > 0 else { return }
+    let percent = Double(progress.skippedBytes) / Double(progress.bytes) * 100
+    guard percent > options.maxSkippedPercent else { return }
+    throw Failure.tooMuchSkipped(
+      file: progress.file, rows: progress.counts.malformed, percent: percent,
+      allowed: options.maxSkippedPercent,
+      first: progress.firstIssues)
+  }
+
+  /// A value quoted for a message: bounded and escaped (docs/SCORING.md, Inputs).
+  func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String { "'" + UserText.quote(bytes) + "'" }
+
+  /// Why an id column cannot be used, when its bytes are not UTF-8: decoding would repair
+  /// them into U+FFFD, and two different ids would become one.
+  func notUTF8(_ row: TableReader.Row, _ column: Int, named name: String) -> String? {
+    UserText.isValidUTF8(row[column])
+      ? nil : "\(name) \(quoted(row[column])) is not valid UTF-8; export the file as UTF-8"
   }
 
   // MARK: - Leads
@@ -115,28 +169,27 @@ public final class ScoringRun {
     let attributeColumns = compiled.attributes.map(\.id).filter { $0 != "email_domain" }
     let columns = Self.leadColumns + attributeColumns
     let reader = TableReader(url: url, columns: columns, required: ["id", "email", "created_at"])
-    let file = url.lastPathComponent
     var values = [String](repeating: "", count: compiled.attributes.count)
     // Where each attribute's value comes from: nil for email_domain (derived), else its column.
     let attributeSources = compiled.attributes.map { attribute in
       attribute.id == "email_domain" ? nil : columns.firstIndex(of: attribute.id)
     }
-    var counts = FileCounts()
+    var progress = FileProgress(url)
     try reader.forEachRow { row in
-      counts.rows += 1
-      if let problem = row.problem {
-        try report(file, row.line, problem, counts: &counts)
-        return
+      progress.row(row)
+      if let problem = row.problem { return try report(row, problem, progress: &progress) }
+      if let problem = notUTF8(row, 0, named: "id") ?? notUTF8(row, 3, named: "owner") {
+        return try report(row, problem, progress: &progress)
       }
       let id = row.string(0)
-      guard !id.isEmpty else { return try report(file, row.line, "empty id", counts: &counts) }
+      guard !id.isEmpty else { return try report(row, "empty id", progress: &progress) }
       guard index[id] == nil else {
-        return try report(file, row.line, "duplicate lead id '\(id)'", counts: &counts)
+        return try report(row, "duplicate lead id \(quoted(row[0]))", progress: &progress)
       }
       guard let createdAt = Timestamp.parse(row[2]) else {
         return try report(
-          file, row.line, "created_at '\(row.string(2))' is not an ISO 8601 timestamp with an offset",
-          counts: &counts)
+          row, "created_at \(quoted(row[2])) is not an ISO 8601 timestamp with an offset", progress: &progress
+        )
       }
       let email = row.string(1).lowercased()
       let domain = email.split(separator: "@").last.map(String.init) ?? ""
@@ -146,16 +199,16 @@ public final class ScoringRun {
       let typeID = row.string(6)
       let type = typeID.isEmpty ? compiled.defaultLeadType : compiled.leadTypes[typeID]
       guard typeID.isEmpty || type != nil else {
-        return try report(file, row.line, "unknown lead type '\(typeID)'", counts: &counts)
+        return try report(row, "unknown lead type \(quoted(row[6]))", progress: &progress)
       }
-      counts.used += 1
+      progress.counts.used += 1
       index[id] = Int32(ids.count)
       ids.append(id)
       created.append(createdAt)
       createdDay.append(Int32(CivilDate.floorDiv(createdAt, 86_400)))
       owners.append(row.string(3))
       leadTypes.append(type)
-      fit.append(Int32(score(fitOf: values)))
+      fit.append(score(fitOf: values))
       exclusion.append(
         exclusionReason(
           email: email, domain: domain, company: row.string(4).lowercased(),
@@ -164,7 +217,17 @@ public final class ScoringRun {
       stage.append(Int16(start))
       stageAt.append(createdAt)
     }
-    leadCounts = counts
+    leadCounts = progress.counts
+    // Without leads every event is "unknown": the run would go on to blame the events file.
+    if progress.counts.rows == 0 {
+      throw Failure.input("\(progress.file) has a header but no lead rows; export the leads again")
+    }
+    if progress.counts.used == 0 {
+      throw Failure.input(
+        "\(progress.file): none of its \(progress.counts.rows) rows could be read (\(Failure.list(progress.firstIssues))); fix them and score again"
+      )
+    }
+    try finish(progress)
     let count = ids.count
     let rules = compiled.engagementRules.count
     lastEvent = Array(repeating: .min, count: count)
@@ -197,7 +260,11 @@ public final class ScoringRun {
         let lowered = value.lowercased()
         matches = rule.anyOf.contains(lowered) || rule.containsAny.contains { lowered.contains($0) }
       }
-      if matches { total += rule.points }
+      // Saturating: points are bounded (ScoringConfig.scoreLimit), but no sum may trap.
+      if matches {
+        let (sum, overflow) = total.addingReportingOverflow(rule.points)
+        total = overflow ? (rule.points > 0 ? .max : .min) : sum
+      }
     }
     return compiled.clampFit(total)
   }
@@ -223,44 +290,45 @@ public final class ScoringRun {
   public func scoreEvents(_ url: URL) throws {
     let reader = TableReader(
       url: url, columns: ["lead_id", "type", "timestamp", "url"], required: ["lead_id", "type", "timestamp"])
-    let file = url.lastPathComponent
-    var counts = FileCounts()
+    var progress = FileProgress(url)
     var lowered: [UInt8] = []
     lowered.reserveCapacity(512)
     let rules = compiled.engagementRules.count
     let eventIDs = compiled.eventIDs
     var lookupKey = ""
     try reader.forEachRow { row in
-      counts.rows += 1
-      if let problem = row.problem { return try report(file, row.line, problem, counts: &counts) }
+      progress.row(row)
+      if let problem = row.problem ?? notUTF8(row, 0, named: "lead_id") {
+        return try report(row, problem, progress: &progress)
+      }
       lookupKey = row.string(0)
       guard let found = index[lookupKey] else {
-        return try report(file, row.line, "unknown lead '\(lookupKey)'", counts: &counts)
+        return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
       }
       guard let instant = Timestamp.parse(row[2]) else {
         return try report(
-          file, row.line, "timestamp '\(row.string(2))' is not ISO 8601 with an offset", counts: &counts)
+          row, "timestamp \(quoted(row[2])) is not ISO 8601 with an offset", progress: &progress)
       }
       let lead = Int(found)
       let typeBytes = row[1]
       guard let event = eventIDs.firstIndex(where: { $0.elementsEqual(typeBytes) }) else {
-        counts.ignored += 1  // a behaviour the glossary does not score
+        progress.counts.ignored += 1  // a behaviour the glossary does not score
         return
       }
       if instant < created[lead] {
-        counts.beforeCreation += 1
+        progress.counts.beforeCreation += 1
         return
       }
       if instant > options.asOf {
-        counts.afterAsOf += 1
+        progress.counts.afterAsOf += 1
         return
       }
       if instant < lastEvent[lead] {
-        counts.outOfOrder += 1
+        progress.counts.outOfOrder += 1
         return
       }
       lastEvent[lead] = instant
-      counts.used += 1
+      progress.counts.used += 1
       guard leadTypes[lead]?.scored ?? true else { return }
 
       let day = CivilDate.floorDiv(instant, 86_400)
@@ -307,7 +375,8 @@ public final class ScoringRun {
       }
       advance(lead, at: instant, event: event)
     }
-    eventCounts = counts
+    eventCounts = progress.counts
+    try finish(progress)
   }
 
   /// The lead's accumulated engagement decayed to a day of its life, and that day's decay
@@ -376,53 +445,55 @@ public final class ScoringRun {
     let reader = TableReader(
       url: url, columns: ["lead_id", "rep", "channel", "disposition", "timestamp"],
       required: ["lead_id", "rep", "channel", "disposition", "timestamp"])
-    let file = url.lastPathComponent
-    var counts = FileCounts()
+    var progress = FileProgress(url)
     let ownerOnly = compiled.config.connectAttempts.ownerOnly
     try reader.forEachRow { row in
-      counts.rows += 1
-      if let problem = row.problem { return try report(file, row.line, problem, counts: &counts) }
+      progress.row(row)
+      if let problem = row.problem ?? notUTF8(row, 0, named: "lead_id") ?? notUTF8(row, 1, named: "rep") {
+        return try report(row, problem, progress: &progress)
+      }
       let id = row.string(0)
       guard let found = index[id] else {
-        return try report(file, row.line, "unknown lead '\(id)'", counts: &counts)
+        return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
       }
       guard let instant = Timestamp.parse(row[4]) else {
         return try report(
-          file, row.line, "timestamp '\(row.string(4))' is not ISO 8601 with an offset", counts: &counts)
+          row, "timestamp \(quoted(row[4])) is not ISO 8601 with an offset", progress: &progress)
       }
       let channel = row.string(2)
       guard compiled.channels.contains(channel) else {
-        return try report(file, row.line, "unknown channel '\(channel)'", counts: &counts)
+        return try report(row, "unknown channel \(quoted(row[2]))", progress: &progress)
       }
       let disposition = row.string(3)
       guard compiled.knownDispositions.contains(disposition) else {
-        return try report(file, row.line, "unknown disposition '\(disposition)'", counts: &counts)
+        return try report(row, "unknown disposition \(quoted(row[3]))", progress: &progress)
       }
       let lead = Int(found)
       if instant > options.asOf {
-        counts.afterAsOf += 1
+        progress.counts.afterAsOf += 1
         return
       }
       if instant < created[lead] {
-        counts.beforeCreation += 1
+        progress.counts.beforeCreation += 1
         return
       }
       let start = clockStart[lead]
       guard start != .min, instant >= start else {
-        counts.ignored += 1  // before the hand-off: not an SLA attempt
+        progress.counts.ignored += 1  // before the hand-off: not an SLA attempt
         return
       }
       if ownerOnly, !owners[lead].isEmpty, row.string(1) != owners[lead] {
-        counts.ignored += 1
+        progress.counts.ignored += 1
         return
       }
-      counts.used += 1
+      progress.counts.used += 1
       firstTouch[lead] = min(firstTouch[lead], instant)
       if instant <= windowEnd[lead] {
-        attempts[lead] += 1
+        if attempts[lead] < .max { attempts[lead] += 1 }
         if compiled.connectedDispositions.contains(disposition) { connected[lead] = true }
       }
     }
-    activityCounts = counts
+    activityCounts = progress.counts
+    try finish(progress)
   }
 }

@@ -13,6 +13,13 @@ import Foundation
 /// Lines without a quote (nearly all of them in exported data) take a fast path: `memchr` finds
 /// the line end and the fields are split in place, without copying. Only records with quotes
 /// go through the quote-aware state machine into a scratch buffer.
+///
+/// Two bounds keep bad input from costing more than itself (docs/SCORING.md, Inputs): a record
+/// may be at most `maxRecordBytes` long, or the file is refused; and a record whose quotes span
+/// line breaks is taken only when it is well formed, has the header's number of fields and
+/// spans at most `maxQuotedLineBreaks` of them. Otherwise the quote was stray: the line it
+/// is on becomes one malformed record and reading resynchronises at the next line, instead of
+/// the rest of the file vanishing into one "field".
 public struct CSVReader {
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
@@ -26,6 +33,8 @@ public struct CSVReader {
     public let line: Int
     /// Set when a quote was misplaced; the fields hold a best effort.
     public let isMalformed: Bool
+    /// The bytes the record took in the file, line breaks included.
+    public let byteCount: Int
 
     public var count: Int { ends.count }
 
@@ -37,17 +46,29 @@ public struct CSVReader {
     }
 
     public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
+
+    /// All fields with the commas between them, for quoting a header back to the user.
+    public var text: UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(start: base, count: ends.last ?? 0)
+    }
   }
+
+  /// Line breaks a quoted field may span before the quote is taken for a stray one.
+  public static let maxQuotedLineBreaks = 1_000
 
   private let url: URL
   private let bufferSize: Int
+  private let maxRecordBytes: Int
+  /// The file's name as messages show it.
+  private var name: String { url.lastPathComponent }
 
-  public init(url: URL, chunkSize: Int = 1 << 20) throws {
+  public init(url: URL, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 16 << 20) throws {
     guard FileManager.default.isReadableFile(atPath: url.path) else {
       throw Failure(description: "cannot read \(url.path)")
     }
     self.url = url
     bufferSize = max(chunkSize, 16)
+    self.maxRecordBytes = maxRecordBytes
   }
 
   /// Calls `body` for every record, the header included (line 1). Blank lines are skipped.
@@ -66,6 +87,8 @@ public struct CSVReader {
     var scratch: [UInt8] = []
     var atStart = true
     var endOfFile = false
+    // The header's field count, once it has been read: what a multi-line quoted record must match.
+    var headerFields: Int?
 
     while !endOfFile {
       if filled == capacity {
@@ -93,6 +116,7 @@ public struct CSVReader {
         if memchr(start, 0x22, lineLength) == nil {
           var length = lineLength
           if length > 0, start[length - 1] == 0x0D { length -= 1 }
+          let byteCount = lineLength + (newline == nil ? 0 : 1)
           if length > 0 {
             ends.removeAll(keepingCapacity: true)
             var fieldStart = 0
@@ -103,19 +127,24 @@ public struct CSVReader {
             }
             ends.append(length)
             try ends.withUnsafeBufferPointer { fieldEnds in
-              try body(Record(base: UnsafePointer(start), ends: fieldEnds, line: line, isMalformed: false))
+              try body(
+                Record(
+                  base: UnsafePointer(start), ends: fieldEnds, line: line, isMalformed: false,
+                  byteCount: byteCount))
             }
+            if headerFields == nil { headerFields = ends.count }
           }
-          position += lineLength + (newline == nil ? 0 : 1)
+          position += byteCount
           line += 1
           continue
         }
         // A quote: parse the record with the state machine; it may span lines.
         guard
           let consumed = try quotedRecord(
-            UnsafeBufferPointer(start: start, count: remaining), complete: endOfFile, line: line, ends: &ends,
-            scratch: &scratch, body: body)
+            UnsafeBufferPointer(start: start, count: remaining), complete: endOfFile, line: line,
+            headerFields: headerFields, ends: &ends, scratch: &scratch, body: body)
         else { break }  // the record continues past the buffer: read more
+        if headerFields == nil { headerFields = ends.count }
         position += consumed.bytes
         line += consumed.lines
       }
@@ -124,23 +153,66 @@ public struct CSVReader {
       if tail > 0, position > 0 { (buffer).update(from: buffer + position, count: tail) }
       filled = tail
       if endOfFile { break }
+      // The tail is one unfinished record: past the bound, the input is not line-based text
+      // (`/dev/zero`, a binary file), and reading on would only fill memory.
+      if tail >= maxRecordBytes {
+        throw Failure(
+          description:
+            "\(name): line \(line): a record longer than \(Self.size(maxRecordBytes)) (no line break, or a quote never closed); is this a CSV file?"
+        )
+      }
     }
+  }
+
+  private static func size(_ bytes: Int) -> String {
+    bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
   }
 
   /// Parses one record that contains a quote. Returns the bytes and lines consumed, or nil when
   /// the record does not end within `bytes` and more input may follow.
   private func quotedRecord(
-    _ bytes: UnsafeBufferPointer<UInt8>, complete: Bool, line: Int, ends: inout [Int], scratch: inout [UInt8],
-    body: (Record) throws -> Void
+    _ bytes: UnsafeBufferPointer<UInt8>, complete: Bool, line: Int, headerFields: Int?, ends: inout [Int],
+    scratch: inout [UInt8], body: (Record) throws -> Void
   ) throws -> (bytes: Int, lines: Int)? {
+    var scan = Self.scanQuoted(bytes, complete: complete, oneLine: false, ends: &ends, scratch: &scratch)
+    guard let whole = scan else { return nil }
+    var lines = whole.lineBreaks + 1
+    // A record that spans lines must look like a real one; else the quote was stray.
+    if whole.lineBreaks > 0,
+      whole.malformed || whole.gaveUp || headerFields.map({ ends.count != $0 }) ?? false
+    {
+      scan = Self.scanQuoted(bytes, complete: true, oneLine: true, ends: &ends, scratch: &scratch)
+      lines = 1
+    }
+    let record = scan!
+    try scratch.withUnsafeBufferPointer { storage in
+      try ends.withUnsafeBufferPointer { fieldEnds in
+        try body(
+          Record(
+            base: storage.baseAddress ?? UnsafePointer(bitPattern: 1)!, ends: fieldEnds, line: line,
+            isMalformed: record.malformed, byteCount: record.bytes))
+      }
+    }
+    return (record.bytes, lines)
+  }
+
+  /// The quote-aware state machine over one record, into `scratch` and `ends`. With `oneLine`,
+  /// a line break ends the record even inside quotes (resynchronising). Nil when the record
+  /// does not end within `bytes` and more input may follow. `gaveUp` means the scan stopped
+  /// early because the record, spanning lines, can no longer be taken as one.
+  private static func scanQuoted(
+    _ bytes: UnsafeBufferPointer<UInt8>, complete: Bool, oneLine: Bool, ends: inout [Int],
+    scratch: inout [UInt8]
+  ) -> (bytes: Int, lineBreaks: Int, malformed: Bool, gaveUp: Bool)? {
     enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
     var state = State.fieldStart
     var malformed = false
-    var lines = 0
+    var lineBreaks = 0
     scratch.removeAll(keepingCapacity: true)
     ends.removeAll(keepingCapacity: true)
     var index = 0
     var finished = false
+    var gaveUp = false
     scan: while index < bytes.count {
       let byte = bytes[index]
       index += 1
@@ -164,8 +236,19 @@ public struct CSVReader {
       case .quoted:
         if byte == 0x22 {
           state = .quoteInQuoted
+        } else if byte == 0x0A {
+          if oneLine {
+            malformed = true
+            finished = true
+            break scan
+          }
+          lineBreaks += 1
+          scratch.append(byte)
+          if lineBreaks > maxQuotedLineBreaks {
+            gaveUp = true
+            break scan
+          }
         } else {
-          if byte == 0x0A { lines += 1 }
           scratch.append(byte)
         }
       case .quoteInQuoted:
@@ -187,21 +270,18 @@ public struct CSVReader {
           state = .unquoted
         }
       }
+      // Spanning lines and already malformed: it will be resynchronised, so stop reading it.
+      if malformed && lineBreaks > 0 {
+        gaveUp = true
+        break scan
+      }
     }
-    if !finished {
+    if !finished && !gaveUp {
       guard complete else { return nil }
       if state == .quoted { malformed = true }
     }
     ends.append(scratch.count)
-    try scratch.withUnsafeBufferPointer { storage in
-      try ends.withUnsafeBufferPointer { fieldEnds in
-        try body(
-          Record(
-            base: storage.baseAddress ?? UnsafePointer(bitPattern: 1)!, ends: fieldEnds, line: line,
-            isMalformed: malformed))
-      }
-    }
-    return (index, lines + 1)
+    return (index, lineBreaks, malformed, gaveUp)
   }
 }
 

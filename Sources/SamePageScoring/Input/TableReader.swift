@@ -6,6 +6,8 @@ struct TableReader {
   struct Row {
     let fields: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
     let line: Int
+    /// The bytes the row took in the file, line break included.
+    let bytes: Int
     /// Why the row cannot be used as a whole, if so.
     let problem: String?
 
@@ -18,29 +20,54 @@ struct TableReader {
   let required: Set<String>
 
   var isJSONLines: Bool { ["jsonl", "ndjson"].contains(url.pathExtension.lowercased()) }
+  var name: String { url.lastPathComponent }
 
   func forEachRow(_ body: (Row) throws -> Void) throws {
     if isJSONLines { try jsonLines(body) } else { try csv(body) }
   }
 
+  private func failure(_ description: String) -> CSVReader.Failure {
+    CSVReader.Failure(description: description)
+  }
+
+  /// Where each requested column is in the header, or why the header cannot be used.
+  private func positions(inHeader record: CSVReader.Record) throws -> [Int?] {
+    let header = (0..<record.count).map {
+      record.string($0).trimmingCharacters(in: .whitespaces).lowercased()
+    }
+    let prefix = "\(name): line \(record.line)"
+    // A bare CR in the header means the whole file is one "line": say so, not "no column".
+    if record.text.contains(0x0D) {
+      throw failure(
+        "\(prefix): the header contains a carriage return: the file has CR-only line endings; convert them to LF or CRLF"
+      )
+    }
+    for column in columns where required.contains(column) && !header.contains(column) {
+      throw failure(
+        "\(prefix): no column '\(column)' (the header reads '\(UserText.quote(record.text))'); the file needs \(columns.filter(required.contains).joined(separator: ", "))"
+      )
+    }
+    // Which of two same-named columns to read is a guess; refuse rather than guess silently.
+    for column in columns {
+      let found = header.indices.filter { header[$0] == column }.map { String($0 + 1) }
+      guard found.count > 1 else { continue }
+      let times = found.count == 2 ? "twice" : "\(found.count) times"
+      let list = found.dropLast().joined(separator: ", ") + " and " + found.last!
+      throw failure(
+        "\(prefix): column '\(column)' appears \(times) (columns \(list)); keep one and score again")
+    }
+    return columns.map { header.firstIndex(of: $0) }
+  }
+
   private func csv(_ body: (Row) throws -> Void) throws {
-    var positions: [Int?] = []
+    var positions: [Int?]?
     var fields: [UnsafeBufferPointer<UInt8>] = []
     let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var headerCount = 0
     try CSVReader(url: url).forEachRecord { record in
-      if record.line == 1 || positions.isEmpty {
-        let header = (0..<record.count).map {
-          record.string($0).trimmingCharacters(in: .whitespaces).lowercased()
-        }
-        for column in required where !header.contains(column) {
-          throw CSVReader.Failure(
-            description:
-              "\(url.lastPathComponent) has no column '\(column)' (its header: \(header.joined(separator: ",")))"
-          )
-        }
-        positions = columns.map { header.firstIndex(of: $0) }
-        headerCount = header.count
+      guard let positions else {
+        positions = try self.positions(inHeader: record)
+        headerCount = record.count
         return
       }
       fields.removeAll(keepingCapacity: true)
@@ -49,7 +76,14 @@ struct TableReader {
         record.isMalformed
         ? "misplaced quote"
         : record.count != headerCount ? "expected \(headerCount) fields, found \(record.count)" : nil
-      try fields.withUnsafeBufferPointer { try body(Row(fields: $0, line: record.line, problem: problem)) }
+      try fields.withUnsafeBufferPointer {
+        try body(Row(fields: $0, line: record.line, bytes: record.byteCount, problem: problem))
+      }
+    }
+    guard positions != nil else {
+      throw failure(
+        "\(name) is empty: it has no header line (expected \(columns.filter(required.contains).joined(separator: ", ")), …)"
+      )
     }
   }
 
@@ -79,15 +113,20 @@ struct TableReader {
       try scratch.withUnsafeBufferPointer { storage in
         fields.removeAll(keepingCapacity: true)
         for range in ranges { fields.append(UnsafeBufferPointer(rebasing: storage[range])) }
-        try fields.withUnsafeBufferPointer { try body(Row(fields: $0, line: number, problem: problem)) }
+        try fields.withUnsafeBufferPointer {
+          try body(Row(fields: $0, line: number, bytes: line.count + 1, problem: problem))
+        }
       }
     }
   }
 }
 
-/// Lines of a file as Data, for JSON Lines; blank lines skipped.
+/// Lines of a file as Data, for JSON Lines; blank lines skipped. A line may be at most 16 MiB,
+/// as a CSV record (docs/SCORING.md), so input without line breaks cannot fill memory.
 struct LineReader {
   let url: URL
+  var maxLineBytes = 16 << 20
+
   func forEachLine(_ body: (Data, Int) throws -> Void) throws {
     guard let handle = FileHandle(forReadingAtPath: url.path) else {
       throw CSVReader.Failure(description: "cannot open \(url.path)")
@@ -104,6 +143,12 @@ struct LineReader {
         pending = pending[(newline + 1)...]
       }
       pending = Data(pending)
+      if pending.count >= maxLineBytes {
+        throw CSVReader.Failure(
+          description:
+            "\(url.lastPathComponent): line \(number + 1): a line longer than \(maxLineBytes >> 20) MiB; is this a JSON Lines file?"
+        )
+      }
     }
     if !pending.isEmpty, !pending.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { try body(pending, number + 1) }
   }

@@ -1,6 +1,8 @@
 /// ISO 8601 timestamps with an offset, parsed from bytes to epoch seconds: `2026-10-05T14:03:00Z`,
 /// `2026-10-05T14:03:00.250-05:00`, `2026-10-05 14:03:00+0200`. Fractions are truncated. A
-/// timestamp without an offset is refused: its instant would depend on where it is read.
+/// timestamp without an offset is refused: its instant would depend on where it is read. So is
+/// one that names no real moment (`2026-02-31`, `+99:99`): arithmetic would roll it over into a
+/// different, plausible-looking day instead of reporting the row.
 public enum Timestamp {
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
     let count = bytes.count
@@ -19,12 +21,14 @@ public enum Timestamp {
       bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
       let hour = digits(11, 2), bytes[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
       bytes[16] == UInt8(ascii: ":"), let second = digits(17, 2),
-      (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+      CivilDate.isValid(year: year, month: month, day: day), hour < 24, minute < 60, second <= 60
     else { return nil }
     var index = 19
     if index < count, bytes[index] == UInt8(ascii: ".") {
       index += 1
+      let digitsStart = index
       while index < count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+      guard index > digitsStart else { return nil }
     }
     guard index < count else { return nil }
     var offset = 0
@@ -43,6 +47,8 @@ public enum Timestamp {
       } else if rest != 2 {
         return nil
       }
+      // RFC 3339's time-numoffset: hours 00–23, minutes 00–59.
+      guard hours < 24, minutes < 60 else { return nil }
       offset = sign * (hours * 3_600 + minutes * 60)
     default:
       return nil

@@ -11,6 +11,21 @@ public enum CivilDate {
     return era * 146_097 + dayOfEra - 719_468
   }
 
+  /// Days in a month of the proleptic Gregorian calendar (0 for a month outside 1–12).
+  public static func daysInMonth(year: Int, month: Int) -> Int {
+    switch month {
+    case 1, 3, 5, 7, 8, 10, 12: return 31
+    case 4, 6, 9, 11: return 30
+    case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+    default: return 0
+    }
+  }
+
+  /// Whether the date exists: `2026-02-31` and `2026-11-31` do not (and are never rolled over).
+  public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+    day >= 1 && day <= daysInMonth(year: year, month: month)
+  }
+
   /// The date of a day number.
   public static func civil(_ dayNumber: Int) -> (year: Int, month: Int, day: Int) {
     let z = dayNumber + 719_468
@@ -40,7 +55,7 @@ public enum CivilDate {
   public static func parse(_ text: String) -> Int? {
     let parts = text.split(separator: "-")
     guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      (1...12).contains(month), (1...31).contains(day)
+      isValid(year: year, month: month, day: day)
     else { return nil }
     return dayNumber(year: year, month: month, day: day)
   }
