@@ -70,6 +70,50 @@ import Testing
       "\(diagnostics.map { "\($0.location.map(\.description) ?? "-") \($0.summary) [\($0.id)]" })")
   }
 
+  /// From the user's side: `check --format json` on each once-crashing input exits 1 with the
+  /// finding at the edited line, and `emit-config` refuses to write a config.
+  @Test(arguments: cases.filter { $0.expected == "glossary.out-of-range" })
+  func checkAsJSONReportsTheValueAndEmitConfigRefuses(_ testCase: Case) throws {
+    let starter = try String(
+      contentsOf: Repository.glossary.appendingPathComponent(testCase.file), encoding: .utf8)
+    let edited = starter.replacingOccurrences(of: testCase.original, with: testCase.replacement)
+    let glossary = try GlossaryUnderTest(replacing: [testCase.file: edited])
+    let check = try CLITests().samepage("check", glossary.directory.url.path, "--format", "json")
+    #expect(check.status == 1, "\(check.error)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(check.output.utf8)) as? [String: Any])
+    let findings = try #require(json["diagnostics"] as? [[String: Any]], "\(json.keys)")
+    #expect(findings.contains { ($0["id"] as? String) == "glossary.out-of-range" })
+
+    let config = glossary.directory.url.appendingPathComponent("config.json").path
+    let emit = try CLITests().samepage(
+      "emit-config", "--glossary", glossary.directory.url.path, "--out", config)
+    #expect(emit.status != 0)
+    #expect(!FileManager.default.fileExists(atPath: config))
+  }
+
+  /// What the glossary's ranges let through, the scoring core can compute with: a glossary at
+  /// the limits emits a config that `score` accepts and scores without trapping.
+  @Test func glossaryAtTheLimitsEmitsAConfigTheCoreAccepts() throws {
+    var scoring = try String(
+      contentsOf: Repository.glossary.appendingPathComponent("lead-scoring.yaml"), encoding: .utf8)
+    scoring = scoring.replacingOccurrences(of: "cap: 100\n", with: "cap: 1000000\n")
+    scoring = scoring.replacingOccurrences(of: "points: 30\n", with: "points: 10000\n")
+    scoring = scoring.replacingOccurrences(of: "points: -5\n", with: "points: -10000\n")
+    let glossary = try GlossaryUnderTest(replacing: ["lead-scoring.yaml": scoring])
+    let directory = glossary.directory.url
+    let config = directory.appendingPathComponent("config.json").path
+    let emit = try CLITests().samepage("emit-config", "--glossary", directory.path, "--out", config)
+    #expect(emit.status == 0, "\(emit.output) \(emit.error)")
+    let sample = directory.appendingPathComponent("sample").path
+    let data = try CLITests().samepage(
+      "sample-data", "--config", config, "--leads", "200", "--events", "2000", "--seed", "3", "--out", sample)
+    #expect(data.status == 0, "\(data.error)")
+    let score = try CLITests().samepage(
+      "score", "--config", config, "--leads", sample + "/leads.csv", "--events", sample + "/events.csv",
+      "--as-of", "2026-11-20T17:00:00-06:00", "--out", directory.appendingPathComponent("scores").path)
+    #expect(score.status == 0, "\(score.error)")
+  }
+
   @Test func outOfRangeNamesTheFieldAndItsRange() throws {
     let scoring = try String(
       contentsOf: Repository.glossary.appendingPathComponent("lead-scoring.yaml"), encoding: .utf8)

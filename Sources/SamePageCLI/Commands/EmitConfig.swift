@@ -18,7 +18,14 @@ struct EmitConfig: ParsableCommand {
 
   func run() throws {
     let valid = try RenderPipeline.validGlossary(glossary, before: "emitting a config")
-    let data = ScoringConfigEmitter.config(for: valid).encoded()
+    let config = ScoringConfigEmitter.config(for: valid)
+    // The glossary's number ranges keep this from happening; this keeps it true whatever they
+    // miss: no config the scoring core would refuse is ever written.
+    if let problem = config.firstProblem {
+      printError("samepage emit-config: the scoring core cannot use this glossary: \(problem)")
+      throw ExitCode(1)
+    }
+    let data = config.encoded()
     if out == "-" {
       FileHandle.standardOutput.write(data)
       return

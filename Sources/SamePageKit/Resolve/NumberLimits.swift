@@ -13,8 +13,8 @@ enum NumberLimits {
   static let points: ClosedRange<Int> = -10_000...10_000
   /// Scores: caps, floors, thresholds and fit gates.
   static let score: ClosedRange<Int> = -1_000_000...1_000_000
-  /// How often a rule may fire per period.
-  static let frequency: ClosedRange<Int> = 0...1_000_000
+  /// How often a rule may fire per period (the scoring core counts firings in 16 bits).
+  static let frequency: ClosedRange<Int> = 0...65_535
   /// The amount of a duration, in its unit: 100 000 business days is already 400 years.
   static let durationAmount: ClosedRange<Double> = 0...100_000
 }

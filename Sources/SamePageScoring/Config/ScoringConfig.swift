@@ -447,8 +447,8 @@ extension ScoringConfig {
         score(rule.points, "\(field).points")
         if let frequency = rule.frequency {
           check(
-            (1...65_535).contains(frequency.max),
-            "\(field).frequency.max is \(frequency.max), outside 1–65535 (rule '\(rule.id)')")
+            (0...65_535).contains(frequency.max),
+            "\(field).frequency.max is \(frequency.max), outside 0–65535 (rule '\(rule.id)')")
           check(
             ["day", "week", "month", "ever"].contains(frequency.per),
             "\(field).frequency.per '\(frequency.per)' is not day, week, month or ever (rule '\(rule.id)')")
