@@ -44,6 +44,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fuzz entry points (Scripts/fuzz): load + resolve + validate, and the scoring readers.
+    .target(name: "SamePageFuzzing", dependencies: ["SamePageKit", "SamePageScoring"]),
+    .executableTarget(name: "fuzz-glossary", dependencies: ["SamePageFuzzing"]),
+    .executableTarget(name: "fuzz-scoring-input", dependencies: ["SamePageFuzzing"]),
     // Regenerates the rule catalogue and the embedded starter glossary from their sources.
     .target(name: "SamePageCodegen"),
     .executableTarget(
@@ -53,7 +57,7 @@ let package = Package(
     .testTarget(
       name: "SamePageKitTests",
       // SamePageCLI is a dependency so that the binary the CLI tests run is built first.
-      dependencies: ["SamePageKit", "SamePageScoring", "SamePageCodegen", "SamePageCLI"],
+      dependencies: ["SamePageKit", "SamePageScoring", "SamePageCodegen", "SamePageCLI", "SamePageFuzzing"],
       exclude: ["Fixtures"]
     ),
   ]

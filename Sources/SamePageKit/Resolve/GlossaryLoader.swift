@@ -52,11 +52,7 @@ public struct GlossaryLoader: Sendable {
       let url = directory.appendingPathComponent(kind.fileName)
       let path = join(displayDirectory, kind.fileName)
       guard FileManager.default.fileExists(atPath: url.path) else {
-        diagnostics.append(
-          Diagnostic(
-            id: "glossary.missing-file", severity: .error, location: nil,
-            summary: "\(kind.title.lowercased()) is missing: no file \(path)",
-            fix: "create \(path); 'samepage init' writes a starter for every term"))
+        diagnostics.append(Self.missingFile(kind, path: path))
         continue
       }
       filesChecked += 1
@@ -66,8 +62,42 @@ public struct GlossaryLoader: Sendable {
       }
     }
     diagnostics += strayFiles(in: directory, displayDirectory: displayDirectory)
+    return resolve(
+      files, diagnostics: diagnostics, filesRead: filesChecked, displayDirectory: displayDirectory)
+  }
 
-    let filesRead = filesChecked
+  /// Loads a glossary whose files are already in memory, as `load(directory:)` would from disk;
+  /// a kind without contents is a missing file. The fuzzer checks glossaries this way.
+  public func load(contents: [GlossaryFileKind: [UInt8]], displayDirectory: String) -> Result {
+    var diagnostics: [Diagnostic] = []
+    var files: [GlossaryFileKind: GlossaryFile] = [:]
+    for kind in GlossaryFileKind.allCases {
+      let path = join(displayDirectory, kind.fileName)
+      guard let bytes = contents[kind] else {
+        diagnostics.append(Self.missingFile(kind, path: path))
+        continue
+      }
+      switch yaml.parse(bytes, displayPath: path) {
+      case .loaded(let file): files[kind] = file
+      case .failed(let failures): diagnostics += failures
+      }
+    }
+    return resolve(
+      files, diagnostics: diagnostics, filesRead: contents.count, displayDirectory: displayDirectory)
+  }
+
+  private static func missingFile(_ kind: GlossaryFileKind, path: String) -> Diagnostic {
+    Diagnostic(
+      id: "glossary.missing-file", severity: .error, location: nil,
+      summary: "\(kind.title.lowercased()) is missing: no file \(path)",
+      fix: "create \(path); 'samepage init' writes a starter for every term")
+  }
+
+  private func resolve(
+    _ files: [GlossaryFileKind: GlossaryFile], diagnostics: [Diagnostic], filesRead: Int,
+    displayDirectory: String
+  ) -> Result {
+    var diagnostics = diagnostics
     guard files.count == GlossaryFileKind.allCases.count, !diagnostics.hasErrors else {
       return Result(glossary: nil, diagnostics: diagnostics.sorted(), filesRead: filesRead)
     }

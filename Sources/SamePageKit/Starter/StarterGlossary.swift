@@ -13,6 +13,11 @@ public enum StarterGlossary {
     }
   }
 
+  /// The text of one of the starter's term files (or its manifest).
+  public static func contents(of kind: GlossaryFileKind) -> String? {
+    files.first { $0.path == kind.fileName }?.contents
+  }
+
   /// Writes the starter glossary into `directory`, creating it if needed.
   ///
   /// Refuses a non-empty directory unless `force`; even then it only writes its own files and
