@@ -61,6 +61,10 @@ extension RuleCatalogue {
       summary: "The SLA sets a standard first-touch deadline, and the hand-raise deadline is no longer.",
       documentation: "The SLA sets a standard first-touch deadline, and the hand-raise deadline is no longer.\n\nA lead who asked for a demo or a quote is the hottest lead there is; giving it more time\nthan a standard MQL inverts the priority.\n\nFails:\n\n    - {id: first-touch-hand-raise, priority: hand_raise, quantity: 8, unit: business_hours}\n    - {id: first-touch-standard, priority: standard, quantity: 4, unit: business_hours}"),
     Entry(
+      type: FloorBelowCap.self,
+      summary: "A score's floor is not above its cap.",
+      documentation: "A score's floor is not above its cap.\n\nThe floor is the least a fit or engagement score can be and the cap the most; a floor above\nthe cap leaves no score a lead can have, and the scoring core refuses such a config.\n\nFails:\n\n    engagement:\n      cap: 150\n      floor: 200"),
+    Entry(
       type: ForecastConfidenceOrder.self,
       summary: "Open deal stages use the categories pipeline, best case or commit, and confidence never falls from one open stage to the next.",
       documentation: "Open deal stages use the categories pipeline, best case or commit, and confidence never\nfalls from one open stage to the next.\n\n`closed` belongs to won stages and `omitted` to lost ones; a later open stage in a less\nconfident category than the one before it makes a progressing deal leave the commit.\n\nFails:\n\n    - {id: proposal-presented, forecast: commit}\n    - {id: negotiation, forecast: best_case}"),
