@@ -7,6 +7,8 @@ public enum GeneratedFiles {
   public static let catalogue = "Sources/SamePageKit/Validate/RuleCatalogue+Generated.swift"
   public static let glossaryDirectory = "Glossary"
   public static let starter = "Sources/SamePageKit/Starter/StarterGlossary+Generated.swift"
+  public static let templateDirectory = "Templates"
+  public static let templates = "Sources/SamePageKit/Render/BundledTemplates+Generated.swift"
 
   /// Every generated file's expected contents, computed from the package at `root`.
   public static func expected(packageRoot root: URL) throws -> [(path: String, contents: String)] {
@@ -31,9 +33,18 @@ public enum GeneratedFiles {
       starterFiles.append(
         ("schemas/" + name, try String(contentsOf: schemasURL.appendingPathComponent(name), encoding: .utf8)))
     }
+    let templatesURL = root.appendingPathComponent(templateDirectory)
+    var templateFiles: [(path: String, text: String)] = []
+    let enumerator = fileManager.enumerator(atPath: templatesURL.path)
+    while let relative = enumerator?.nextObject() as? String {
+      guard relative.hasSuffix(".mustache") else { continue }
+      templateFiles.append(
+        (relative, try String(contentsOf: templatesURL.appendingPathComponent(relative), encoding: .utf8)))
+    }
     return [
       (catalogue, RuleCatalogueGenerator.generate(rules)),
       (starter, StarterGlossaryGenerator.generate(starterFiles)),
+      (templates, BundledTemplatesGenerator.generate(templateFiles)),
     ]
   }
 }

@@ -66,14 +66,9 @@ public enum GlossaryFuzzing {
     ]
   }
 
-  /// The repository's templates, when the fuzzer runs from a checkout (it always does).
+  /// The bundled templates, the ones a team starts from.
   static let templates: TemplateSet? = {
-    let directory = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Templates")
-    guard case .loaded(let set) = TemplateSet.load(directory: directory, displayDirectory: "Templates") else {
-      return nil
-    }
+    guard case .loaded(let set) = TemplateSet.bundled() else { return nil }
     return set
   }()
 }

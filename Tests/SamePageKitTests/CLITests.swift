@@ -333,3 +333,45 @@ import Testing
     return Run(status: result.status, output: result.output, error: result.error)
   }
 }
+
+/// A user with only the binary: a copy of it in an empty folder, no repository around, runs
+/// the whole flow with the bundled starter and templates.
+@Suite struct BinaryAloneTests {
+  @Test func initCheckRenderPublishAndEjectWorkFromAnEmptyFolder() throws {
+    let folder = try TemporaryDirectory()
+    let binary = folder.url.appendingPathComponent("bin/samepage")
+    try FileManager.default.createDirectory(
+      at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: CLITests.binary, to: binary)
+    func samepage(_ arguments: String...) throws -> ProcessRunner.Result {
+      try ProcessRunner.run(binary, arguments, currentDirectory: folder.url)
+    }
+    func exists(_ path: String) -> Bool {
+      FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(path).path)
+    }
+
+    #expect(try samepage("init").status == 0)
+    #expect(try samepage("check", "--strict").status == 0)
+    let render = try samepage("render", "--out", "out")
+    #expect(render.status == 0, "\(render.output) \(render.error)")
+    #expect(exists("out/sla.md") && exists("out/sla.html") && exists("out/glossary.html"))
+    let publish = try samepage("publish", "--to", "site", "site")
+    #expect(publish.status == 0, "\(publish.output) \(publish.error)")
+    #expect(exists("site/index.html"))
+
+    // Ejected templates are used from ./Templates: an edit shows in the next render.
+    #expect(try samepage("templates", "eject").status == 0)
+    #expect(exists("Templates/sla.md.mustache") && exists("Templates/partials/lead-types.mustache"))
+    let sla = folder.url.appendingPathComponent("Templates/sla.md.mustache")
+    try (try String(contentsOf: sla, encoding: .utf8) + "\nEdited by this team.\n").write(
+      to: sla, atomically: true, encoding: .utf8)
+    #expect(try samepage("render", "--out", "out").status == 0)
+    #expect(
+      try String(contentsOf: folder.url.appendingPathComponent("out/sla.md"), encoding: .utf8)
+        .contains("Edited by this team."))
+    // A second eject refuses to overwrite the team's edits.
+    let again = try samepage("templates", "eject")
+    #expect(again.status == 2)
+    #expect(again.error.contains("not empty"))
+  }
+}

@@ -199,7 +199,7 @@ import Testing
     #expect(diagnostics.first?.location?.line == 13)
   }
 
-  @Test func missingTemplateDirectoryAndTemplateAreErrors() throws {
+  @Test func missingTemplateDirectoryIsAnError() throws {
     guard
       case .failed(let none) = TemplateSet.load(
         directory: URL(fileURLWithPath: "/nonexistent"), displayDirectory: "x")
@@ -208,14 +208,43 @@ import Testing
       return
     }
     #expect(none.map(\.id) == ["template.no-directory"])
-    let templates = try copyOfTemplates()
-    try FileManager.default.removeItem(at: templates.url.appendingPathComponent("term.md.mustache"))
-    guard case .failed(let missing) = TemplateSet.load(directory: templates.url, displayDirectory: "x")
-    else {
-      Issue.record("loaded without term.md")
+  }
+
+  /// A team customises the templates it changes; every other name, partials included, comes
+  /// from the bundled set.
+  @Test func templatesATeamDidNotCustomiseFallBackToTheBundledOnes() throws {
+    let templates = try TemporaryDirectory()
+    try FileManager.default.createDirectory(
+      at: templates.url.appendingPathComponent("partials"), withIntermediateDirectories: true)
+    let bundledPartial = try String(
+      contentsOf: Self.templates.appendingPathComponent("partials/lead-types.mustache"), encoding: .utf8)
+    try (bundledPartial + "\nCustomised by the team.\n\n").write(
+      to: templates.url.appendingPathComponent("partials/lead-types.mustache"), atomically: true,
+      encoding: .utf8)
+    let set = try templateSet(templates.url)
+    #expect(set.customised == ["partials/lead-types"])
+    let (pages, diagnostics) = DocumentRenderer(templates: set).render(
+      try #require(GlossaryUnderTest().check().result.glossary))
+    #expect(diagnostics.isEmpty)
+    #expect(try page(pages, .glossary).markdown.contains("Customised by the team."))
+    let bundledOnly = DocumentRenderer(templates: try templateSet(Self.templates)).render(
+      try #require(GlossaryUnderTest().check().result.glossary))
+    #expect(try page(pages, .sla).markdown == (try page(bundledOnly.pages, .sla)).markdown)
+  }
+
+  /// The bundled set is the repository's Templates/, byte for byte (GeneratedFilesTests keeps
+  /// the embedded copy current), so rendering with either gives the same pages.
+  @Test func bundledTemplatesRenderLikeTheRepositoryTemplates() throws {
+    guard case .loaded(let bundled) = TemplateSet.bundled() else {
+      Issue.record("the bundled templates do not load")
       return
     }
-    #expect(missing.map(\.id) == ["template.missing"])
+    #expect(bundled.customised.isEmpty)
+    let glossary = try #require(GlossaryUnderTest().check().result.glossary)
+    let fromBundle = DocumentRenderer(templates: bundled).render(glossary)
+    let fromRepository = DocumentRenderer(templates: try templateSet()).render(glossary)
+    #expect(fromBundle.diagnostics.isEmpty)
+    #expect(fromBundle.pages.map(\.markdown) == fromRepository.pages.map(\.markdown))
   }
 
   // MARK: - Helpers

@@ -15,8 +15,8 @@ struct Benchmark: ParsableCommand {
   @Option(help: "How many timed runs of each stage; the median is reported.")
   var runs = 5
 
-  @Option(help: "The Mustache template directory.")
-  var templates = "Templates"
+  @Option(help: "A folder of Mustache templates over the bundled ones (default: ./Templates when it exists).")
+  var templates: String?
 
   @Option(help: "The cmark command to compare with.")
   var cmark = "/usr/bin/cmark"
@@ -37,10 +37,7 @@ struct Benchmark: ParsableCommand {
       throw ValidationError(
         "the generated glossary has errors: \(check.diagnostics.prefix(3).map(\.summary))")
     }
-    guard
-      case .loaded(let templateSet) = TemplateSet.load(
-        directory: URL(fileURLWithPath: templates), displayDirectory: templates)
-    else { throw ValidationError("templates did not load") }
+    let templateSet = try RenderPipeline.templates(templates)
     let renderer = DocumentRenderer(templates: templateSet)
     var pages: [RenderedPage] = []
     let renderTimes = try measure(runs) { pages = renderer.render(glossary).pages }

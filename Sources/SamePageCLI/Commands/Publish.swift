@@ -26,8 +26,11 @@ struct Publish: ParsableCommand {
   @Option(help: "The glossary directory.")
   var glossary = "Glossary"
 
-  @Option(help: "The Mustache template directory.")
-  var templates = "Templates"
+  @Option(
+    help:
+      "A folder of Mustache templates that override the bundled ones by name (default: ./Templates when it exists)."
+  )
+  var templates: String?
 
   @Option(help: "Confluence: the title of the page to publish under.")
   var parent: String?

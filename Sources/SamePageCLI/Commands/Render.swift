@@ -15,8 +15,11 @@ struct Render: ParsableCommand {
   @Option(help: "The glossary directory.")
   var glossary = "Glossary"
 
-  @Option(help: "The Mustache template directory.")
-  var templates = "Templates"
+  @Option(
+    help:
+      "A folder of Mustache templates that override the bundled ones by name (default: ./Templates when it exists)."
+  )
+  var templates: String?
 
   @Option(help: "The output directory.")
   var out = "out"
@@ -63,23 +66,31 @@ enum RenderPipeline {
     return valid
   }
 
-  static func renderedPages(glossary: String, templates: String) throws -> (
+  static func renderedPages(glossary: String, templates: String?) throws -> (
     pages: [RenderedPage], glossary: Glossary
   ) {
     let valid = try validGlossary(glossary, before: "rendering")
-    let templateSet: TemplateSet
-    switch TemplateSet.load(directory: URL(fileURLWithPath: templates), displayDirectory: templates) {
-    case .loaded(let set): templateSet = set
-    case .failed(let diagnostics):
-      print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
-      throw ExitCode(diagnostics.contains { $0.id == "template.no-directory" } ? 2 : 1)
-    }
+    let templateSet = try self.templates(templates)
     let (pages, diagnostics) = DocumentRenderer(templates: templateSet).render(valid)
     if diagnostics.hasErrors {
       print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
       throw ExitCode(1)
     }
     return (pages, valid)
+  }
+
+  /// The team's templates over the bundled ones: `--templates DIR` (which must exist), else
+  /// `./Templates` when there is one, else the bundled templates alone.
+  static func templates(_ option: String?) throws -> TemplateSet {
+    let directory = option ?? (FileManager.default.fileExists(atPath: "Templates") ? "Templates" : nil)
+    switch TemplateSet.load(
+      directory: directory.map { URL(fileURLWithPath: $0) }, displayDirectory: directory ?? "")
+    {
+    case .loaded(let set): return set
+    case .failed(let diagnostics):
+      print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
+      throw ExitCode(diagnostics.contains { $0.id == "template.no-directory" } ? 2 : 1)
+    }
   }
 
   /// Writes `files` into `out` under its lock, prints what changed, then runs `whileLocked`

@@ -1,89 +1,104 @@
 import Foundation
 import Mustache
 
-/// The team's templates: every `*.mustache` file under a directory, named by relative path
-/// without the extension (`sla.md`, `partials/lifecycle-stages`).
+/// The templates a render uses: every `*.mustache` file under the team's directory, named by
+/// relative path without the extension (`sla.md`, `partials/lifecycle-stages`), and for every
+/// name the team has not customised, the bundled template of that name.
 ///
 /// Templates are data the team edits, so every way they can go wrong is a diagnostic with the
-/// template file and line: a syntax error, a missing template, and a name the view model does
+/// template file and line: a syntax error, an unreadable file, and a name the view model does
 /// not have (swift-mustache would silently print nothing).
 public struct TemplateSet: @unchecked Sendable {
-  /// The directory as shown to users, for diagnostics.
-  public let displayDirectory: String
   let library: MustacheLibrary
   let sources: [String: String]
-
-  public static let requiredTemplates = ["home.md", "sla.md", "glossary.md", "term.md"]
+  /// Each template's file as shown to users, for diagnostics.
+  let displayPaths: [String: String]
+  /// The names the team's directory provides; the rest are bundled.
+  public let customised: Set<String>
 
   public enum LoadResult {
     case loaded(TemplateSet)
     case failed([Diagnostic])
   }
 
-  public static func load(directory: URL, displayDirectory: String) -> LoadResult {
+  /// The bundled templates alone.
+  public static func bundled() -> LoadResult { load(directory: nil, displayDirectory: "") }
+
+  /// The team's templates in `directory` over the bundled ones; nil for the bundled set alone.
+  public static func load(directory: URL?, displayDirectory: String) -> LoadResult {
     _ = MarkdownContentType.registered
-    let fileManager = FileManager.default
-    var isDirectory: ObjCBool = false
-    guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
-    else {
-      return .failed([
-        Diagnostic(
-          id: "template.no-directory", severity: .error, location: nil,
-          summary: "template directory '\(displayDirectory)' does not exist",
-          fix:
-            "pass --templates with a directory of .mustache files, or omit it to use the bundled Templates/")
-      ])
+    var files: [String: (text: String, display: String)] = [:]
+    for file in BundledTemplates.files {
+      files[String(file.path.dropLast(".mustache".count))] =
+        (file.contents, join(BundledTemplates.displayDirectory, file.path))
     }
-    let pragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}"
-    var sources: [String: String] = [:]
+    var customised: Set<String> = []
     var diagnostics: [Diagnostic] = []
-    var library = MustacheLibrary()
-    let enumerator = fileManager.enumerator(at: directory, includingPropertiesForKeys: nil)
-    let base = directory.standardizedFileURL.path
-    while let url = enumerator?.nextObject() as? URL {
-      guard url.pathExtension == "mustache" else { continue }
-      let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
-      let name = String(relative.dropLast(".mustache".count))
-      let display = join(displayDirectory, relative)
-      guard let data = fileManager.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+    if let directory {
+      let fileManager = FileManager.default
+      var isDirectory: ObjCBool = false
+      guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
       else {
-        diagnostics.append(
+        return .failed([
           Diagnostic(
-            id: "template.unreadable", severity: .error, location: .startOf(display),
-            summary: "cannot read this template as UTF-8 text"))
-        continue
+            id: "template.no-directory", severity: .error, location: nil,
+            summary: "template directory '\(displayDirectory)' does not exist",
+            fix:
+              "pass --templates with a directory of .mustache files (samepage templates eject writes the bundled set), or omit it to use the bundled templates"
+          )
+        ])
       }
-      sources[name] = text
+      let enumerator = fileManager.enumerator(at: directory, includingPropertiesForKeys: nil)
+      let base = directory.standardizedFileURL.path
+      while let url = enumerator?.nextObject() as? URL {
+        guard url.pathExtension == "mustache" else { continue }
+        let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+        let name = String(relative.dropLast(".mustache".count))
+        let display = join(displayDirectory, relative)
+        guard let data = fileManager.contents(atPath: url.path),
+          let text = String(data: data, encoding: .utf8)
+        else {
+          diagnostics.append(
+            Diagnostic(
+              id: "template.unreadable", severity: .error, location: .startOf(display),
+              summary: "cannot read this template as UTF-8 text",
+              fix: "save it as UTF-8, or delete it to use the bundled template of that name"))
+          continue
+        }
+        files[name] = (text, display)
+        customised.insert(name)
+      }
+    }
+
+    let pragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}"
+    var library = MustacheLibrary()
+    for (name, file) in files {
       do {
         // Every template, partials included, escapes values for Markdown: a pragma applies only
         // to the template that declares it, and partials would otherwise escape for HTML. The
         // pragma gets a line of its own, which Mustache removes as a standalone tag.
-        library.register(try MustacheTemplate(string: pragma + "\n" + text), named: name)
+        library.register(try MustacheTemplate(string: pragma + "\n" + file.text), named: name)
       } catch let error as MustacheTemplate.ParserError {
         diagnostics.append(
           Diagnostic(
             id: "template.syntax", severity: .error,
             location: SourceLocation(
-              file: display, line: max(error.context.lineNumber - 1, 1),
+              file: file.display, line: max(error.context.lineNumber - 1, 1),
               column: max(error.context.columnNumber, 1)),
             summary: "template syntax error: \(error.error)",
             fix: "check that every {{#section}} has a matching {{/section}} and every tag is closed"))
       } catch {
         diagnostics.append(
           Diagnostic(
-            id: "template.syntax", severity: .error, location: .startOf(display),
+            id: "template.syntax", severity: .error, location: .startOf(file.display),
             summary: "template syntax error: \(error)"))
       }
     }
-    for required in requiredTemplates where sources[required] == nil {
-      diagnostics.append(
-        Diagnostic(
-          id: "template.missing", severity: .error, location: nil,
-          summary: "no template '\(required).mustache' in \(displayDirectory)",
-          fix: "copy it from the bundled Templates/ directory"))
-    }
     if !diagnostics.isEmpty { return .failed(diagnostics.sorted()) }
-    return .loaded(TemplateSet(displayDirectory: displayDirectory, library: library, sources: sources))
+    return .loaded(
+      TemplateSet(
+        library: library, sources: files.mapValues(\.text), displayPaths: files.mapValues(\.display),
+        customised: customised))
   }
 
   /// Renders one template. Names that no context could resolve are returned as diagnostics
@@ -114,7 +129,7 @@ public struct TemplateSet: @unchecked Sendable {
           let tag = inner.trimmingCharacters(in: CharacterSet(charactersIn: "{}#^/&>$< \t"))
           if tag == name || tag.hasSuffix("(\(name))") {
             return SourceLocation(
-              file: join(displayDirectory, template + ".mustache"), line: line, column: column)
+              file: displayPaths[template] ?? template + ".mustache", line: line, column: column)
           }
         }
         if text[index] == "\n" {

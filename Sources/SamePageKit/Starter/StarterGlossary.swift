@@ -2,16 +2,7 @@ import Foundation
 
 /// The bundled starter glossary (a B2B industrial distributor), embedded in the binary.
 public enum StarterGlossary {
-  public enum Failure: Error, CustomStringConvertible {
-    case notEmpty(String, [String])
-
-    public var description: String {
-      switch self {
-      case .notEmpty(let directory, let names):
-        "\(directory) is not empty (\(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? ", …" : "")); pass --force to write the starter glossary into it anyway"
-      }
-    }
-  }
+  public typealias Failure = EmbeddedFiles.Failure
 
   /// The text of one of the starter's term files (or its manifest).
   public static func contents(of kind: GlossaryFileKind) -> String? {
@@ -25,15 +16,6 @@ public enum StarterGlossary {
   /// - Returns: the paths written, relative to `directory`.
   @discardableResult
   public static func write(to directory: URL, force: Bool) throws -> [String] {
-    let fileManager = FileManager.default
-    try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-    let existing = try fileManager.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }
-    if !existing.isEmpty && !force {
-      throw Failure.notEmpty(directory.path, existing.sorted())
-    }
-    for file in files {
-      try AtomicFile.write(Data(file.contents.utf8), to: directory.appendingPathComponent(file.path))
-    }
-    return files.map(\.path)
+    try EmbeddedFiles.write(files, to: directory, force: force, what: "the starter glossary")
   }
 }

@@ -10,12 +10,14 @@ public enum ProcessRunner {
   }
 
   /// `environment` adds to (or overrides) this process's environment.
-  public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:])
-    throws -> Result
-  {
+  public static func run(
+    _ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+    currentDirectory: URL? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
     if !environment.isEmpty {
       process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     }
