@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import SamePageKit
+
+/// A plain value placed by a template prints exactly as written, wherever the template puts
+/// it — inside a sentence, at the start of a line, in a list item, in a heading — while the
+/// Markdown escapes only what would change the meaning there.
+@Suite struct MarkdownEscapingTests {
+  static let tricky = [
+    "Version 2.3.0", "+30", "-5 points", "1. first", "2) second", "1.5", "100.", "# heading", "#1 lead",
+    "###### six", "####### seven", "> quote", "a > b", "- item", "+ item", "+", "-", "--", "---", "***",
+    "___",
+    "==", "= x", "~~~", "~~ x", "snake_case_name", "_emph_", "a_", "*bold*", "**x**", "`code`", "[link](x)",
+    "![img](x)", "!important", "<b>x</b>", "<http://x.example>", "AT&T", "&amp;", "&#35;", "&#x23;", "&copy;",
+    "Fish & Chips", "50% | 60%", "{{name}}", "a\\b", "ends with \\", "\\*", "C#", "foo #", "foo \\#",
+    "Lifecycle & <States>", "Tier 1 — core", "price: $5", "x ~~y~~", "zwrócono-brak-gotowości",
+    "ırmak İstanbul",
+    "ลีดที่ผ่านเกณฑ์", "a  b", "\"quoted\" 'single'", "back`tick", "[", "]", "!", "\\", "&", "#", "<", ">",
+  ]
+
+  /// Deterministic strings over the characters that matter, for what the list misses.
+  static let generated: [String] = {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let alphabet = Array("ab1 #*_-+=.)>!&;[]`\\<~x9")
+    return (0..<3000).map { _ in
+      var text = ""
+      for _ in 0..<(1 + Int(state % 9)) {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text.append(alphabet[Int(state >> 33) % alphabet.count])
+      }
+      return text.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }
+  }()
+
+  static func html(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  }
+
+  static func rendered(_ markdown: String) -> String {
+    CommonMarkDocument(markdown: markdown).renderHTML()
+  }
+
+  func expectPrintsAsWritten(_ value: String) {
+    let escaped = MarkdownContentType.escape(value)
+    let text = Self.html(value)
+    let contexts: [(markdown: String, html: String)] = [
+      (escaped, "<p>\(text)</p>\n"),
+      ("Before \(escaped) after", "<p>Before \(text) after</p>\n"),
+      ("- \(escaped)", "<ul>\n<li>\(text)</li>\n</ul>\n"),
+      ("## \(escaped)", "<h2>\(text)</h2>\n"),
+      ("**Label:** \(escaped)", "<p><strong>Label:</strong> \(text)</p>\n"),
+      ("\(escaped)\nnext line", "<p>\(text)\nnext line</p>\n"),
+    ]
+    for context in contexts {
+      #expect(
+        Self.rendered(context.markdown) == context.html,
+        "'\(value)' escaped as '\(escaped)' in '\(context.markdown)'")
+    }
+  }
+
+  @Test(arguments: tricky)
+  func trickyValuesPrintAsWritten(_ value: String) { expectPrintsAsWritten(value) }
+
+  @Test func generatedValuesPrintAsWritten() {
+    for value in Self.generated { expectPrintsAsWritten(value) }
+  }
+
+  /// What people paste into Notion, Google Docs or a GitHub comment reads clean.
+  @Test(arguments: [
+    ("Version 2.3.0", "Version 2.3.0"), ("+30", "+30"), ("AT&T", "AT&T"),
+    ("snake_case_name", "snake_case_name"),
+    ("50% | 60%", "50% | 60%"), ("-5 points", "-5 points"), ("C#", "C#"), ("a > b", "a > b"),
+    ("{{name}}", "{{name}}"), ("!important", "!important"),
+  ])
+  func harmlessCharactersAreNotEscaped(_ value: String, _ expected: String) {
+    #expect(MarkdownContentType.escape(value) == expected)
+  }
+}
