@@ -375,3 +375,65 @@ import Testing
     #expect(again.error.contains("not empty"))
   }
 }
+
+/// The first minutes with SamePage: a typo in a command, a file where the folder belongs, and
+/// `init` over work already there.
+@Suite struct FirstStepsTests {
+  func samepage(_ arguments: String..., in folder: URL) throws -> ProcessRunner.Result {
+    try ProcessRunner.run(CLITests.binary, arguments, currentDirectory: folder)
+  }
+
+  @Test(arguments: [
+    ("rendr", "render"), ("publsh", "publish"), ("emit-conifg", "emit-config"), ("chek", "check"),
+  ])
+  func aMistypedCommandGetsTheCommandNotAMissingFolder(_ typo: String, _ command: String) throws {
+    let folder = try TemporaryDirectory()
+    let run = try samepage(typo, in: folder.url)
+    #expect(run.status == 2)
+    #expect(
+      run.error.contains("unknown command '\(typo)'; did you mean 'samepage \(command)'?"), "\(run.error)")
+  }
+
+  @Test func aFileWhereTheFolderBelongsNamesTheFolder() throws {
+    let run = try samepage("check", "Glossary/sla.yaml", in: Repository.root)
+    #expect(run.status == 2)
+    #expect(
+      run.error.contains(
+        "'Glossary/sla.yaml' is a file; check reads the whole glossary folder: samepage check Glossary"))
+  }
+
+  @Test func initMissingWritesOnlyWhatIsMissingAndTheDiagnosticSaysSo() throws {
+    let folder = try TemporaryDirectory()
+    #expect(try samepage("init", in: folder.url).status == 0)
+    let glossary = folder.url.appendingPathComponent("Glossary")
+    try FileManager.default.removeItem(at: glossary.appendingPathComponent("icp.yaml"))
+    let sla = glossary.appendingPathComponent("sla.yaml")
+    let edited = try String(contentsOf: sla, encoding: .utf8) + "# our edit\n"
+    try edited.write(to: sla, atomically: true, encoding: .utf8)
+
+    let check = try samepage("check", in: folder.url)
+    #expect(check.status == 1)
+    #expect(check.output.contains("fix: run 'samepage init --missing Glossary'"), "\(check.output)")
+
+    let missing = try samepage("init", "--missing", in: folder.url)
+    #expect(missing.status == 0)
+    #expect(missing.output.contains("wrote 1 file to Glossary"), "\(missing.output)")
+    #expect(try String(contentsOf: sla, encoding: .utf8) == edited, "an edited file was replaced")
+    #expect(FileManager.default.fileExists(atPath: glossary.appendingPathComponent("icp.yaml").path))
+  }
+
+  @Test func initForceNamesEveryEditItReplaces() throws {
+    let folder = try TemporaryDirectory()
+    #expect(try samepage("init", in: folder.url).status == 0)
+    let sla = folder.url.appendingPathComponent("Glossary/sla.yaml")
+    try (try String(contentsOf: sla, encoding: .utf8) + "# our edit\n").write(
+      to: sla, atomically: true, encoding: .utf8)
+    let plain = try samepage("init", in: folder.url)
+    #expect(plain.status == 2)
+    #expect(plain.error.contains("pass --missing to add only the files it lacks"))
+    let force = try samepage("init", "--force", in: folder.url)
+    #expect(force.status == 0)
+    #expect(
+      force.error == "samepage init: replaced Glossary/sla.yaml, which differed from the bundled file\n")
+  }
+}

@@ -39,7 +39,7 @@ struct GlossaryUnderTest {
 
   init(overlay: URL? = nil, replacing files: [String: String] = [:]) throws {
     directory = try TemporaryDirectory()
-    try StarterGlossary.write(to: directory.url, force: false)
+    _ = try StarterGlossary.write(to: directory.url, mode: .intoEmpty)
     if let overlay {
       for name in try FileManager.default.contentsOfDirectory(atPath: overlay.path) {
         let target = directory.url.appendingPathComponent(name)

@@ -100,7 +100,7 @@ struct Benchmark: ParsableCommand {
 /// ICP segments, deal stages (in pipelines of ten) and lead types, in equal shares.
 enum BenchmarkGlossary {
   static func write(entries: Int, to directory: URL) throws -> Int {
-    try StarterGlossary.write(to: directory, force: false)
+    _ = try StarterGlossary.write(to: directory, mode: .intoEmpty)
     let share = max(entries / 5, 10)
     func append(_ file: String, _ text: String) throws {
       let url = directory.appendingPathComponent(file)

@@ -24,6 +24,26 @@ struct Check: ParsableCommand {
   @Flag(help: "Fail on warnings as well as errors.")
   var strict = false
 
+  /// `check` is the default subcommand, so `samepage rendr` arrives here as a glossary path;
+  /// a path that does not exist and reads like a command is answered as a mistyped command, and
+  /// a file where the folder belongs gets the folder to pass instead.
+  func validate() throws {
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    if !exists, !path.contains("/"),
+      let command = Suggestion.nearest(
+        to: path, in: SamePage.configuration.subcommands.map { $0._commandName })
+    {
+      throw ValidationError("unknown command '\(path)'; did you mean 'samepage \(command)'?")
+    }
+    if exists, !isDirectory.boolValue {
+      let folder = (path as NSString).deletingLastPathComponent
+      throw ValidationError(
+        "'\(path)' is a file; check reads the whole glossary folder: samepage check \(folder.isEmpty ? "." : folder)"
+      )
+    }
+  }
+
   func run() throws {
     let result = GlossaryCheck(directory: URL(fileURLWithPath: path), displayDirectory: path)
     let diagnostics = result.diagnostics

@@ -10,19 +10,14 @@ struct Init: ParsableCommand {
   @Argument(help: "The directory to create or fill; it must be empty.")
   var directory = "Glossary"
 
-  @Flag(help: "Write into a non-empty directory, replacing files with the starter's names.")
-  var force = false
+  @OptionGroup var writeMode: WriteModeOptions
 
   func run() throws {
-    do {
-      let written = try StarterGlossary.write(to: URL(fileURLWithPath: directory), force: force)
-      print("wrote \(written.count) files to \(directory); next: samepage check \(directory)")
-    } catch let failure as StarterGlossary.Failure {
-      printError("samepage init: \(failure)")
-      throw ExitCode(2)
-    } catch {
-      printError("samepage init: cannot write to \(directory): \(error.localizedDescription)")
-      throw ExitCode(2)
+    let report = try writeMode.run("init", into: directory) { mode in
+      try StarterGlossary.write(to: URL(fileURLWithPath: directory), mode: mode)
     }
+    print(
+      "wrote \(report.written.count) \(report.written.count == 1 ? "file" : "files") to \(directory); next: samepage check \(directory)"
+    )
   }
 }

@@ -20,20 +20,15 @@ struct Templates: ParsableCommand {
     @Argument(help: "The folder to write into; it must be empty.")
     var directory = "Templates"
 
-    @Flag(help: "Write into a non-empty folder, replacing files with the bundled names; deletes nothing.")
-    var force = false
+    @OptionGroup var writeMode: WriteModeOptions
 
     func run() throws {
-      do {
-        let written = try BundledTemplates.write(to: URL(fileURLWithPath: directory), force: force)
-        print("wrote \(written.count) templates to \(directory); the names they may use: docs/TEMPLATES.md")
-      } catch let failure as EmbeddedFiles.Failure {
-        printError("samepage templates eject: \(failure)")
-        throw ExitCode(2)
-      } catch {
-        printError("samepage templates eject: \(error)")
-        throw ExitCode(2)
+      let report = try writeMode.run("templates eject", into: directory) { mode in
+        try BundledTemplates.write(to: URL(fileURLWithPath: directory), mode: mode)
       }
+      print(
+        "wrote \(report.written.count) \(report.written.count == 1 ? "template" : "templates") to \(directory); the names they may use: docs/TEMPLATES.md"
+      )
     }
   }
 }

@@ -7,8 +7,7 @@ public enum BundledTemplates {
   public static let displayDirectory = "<bundled templates>"
 
   /// Writes the bundled set into `directory` for a team to edit (`samepage templates eject`).
-  @discardableResult
-  public static func write(to directory: URL, force: Bool) throws -> [String] {
-    try EmbeddedFiles.write(files, to: directory, force: force, what: "the bundled templates")
+  public static func write(to directory: URL, mode: EmbeddedFiles.Mode) throws -> EmbeddedFiles.Report {
+    try EmbeddedFiles.write(files, to: directory, mode: mode, what: "the bundled templates")
   }
 }

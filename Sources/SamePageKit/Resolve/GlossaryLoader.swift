@@ -52,7 +52,7 @@ public struct GlossaryLoader: Sendable {
       let url = directory.appendingPathComponent(kind.fileName)
       let path = join(displayDirectory, kind.fileName)
       guard FileManager.default.fileExists(atPath: url.path) else {
-        diagnostics.append(Self.missingFile(kind, path: path))
+        diagnostics.append(Self.missingFile(kind, path: path, directory: displayDirectory))
         continue
       }
       filesChecked += 1
@@ -74,7 +74,7 @@ public struct GlossaryLoader: Sendable {
     for kind in GlossaryFileKind.allCases {
       let path = join(displayDirectory, kind.fileName)
       guard let bytes = contents[kind] else {
-        diagnostics.append(Self.missingFile(kind, path: path))
+        diagnostics.append(Self.missingFile(kind, path: path, directory: displayDirectory))
         continue
       }
       switch yaml.parse(bytes, displayPath: path) {
@@ -86,11 +86,13 @@ public struct GlossaryLoader: Sendable {
       files, diagnostics: diagnostics, filesRead: contents.count, displayDirectory: displayDirectory)
   }
 
-  private static func missingFile(_ kind: GlossaryFileKind, path: String) -> Diagnostic {
+  private static func missingFile(_ kind: GlossaryFileKind, path: String, directory: String) -> Diagnostic {
     Diagnostic(
       id: "glossary.missing-file", severity: .error, location: nil,
       summary: "\(kind.title.lowercased()) is missing: no file \(path)",
-      fix: "create \(path); 'samepage init' writes a starter for every term")
+      fix:
+        "run 'samepage init --missing \(directory.isEmpty ? "." : directory)' to write the starter's file for every missing term"
+    )
   }
 
   private func resolve(

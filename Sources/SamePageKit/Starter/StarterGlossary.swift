@@ -9,13 +9,8 @@ public enum StarterGlossary {
     files.first { $0.path == kind.fileName }?.contents
   }
 
-  /// Writes the starter glossary into `directory`, creating it if needed.
-  ///
-  /// Refuses a non-empty directory unless `force`; even then it only writes its own files and
-  /// deletes nothing. Each file is written to a temporary file and renamed into place.
-  /// - Returns: the paths written, relative to `directory`.
-  @discardableResult
-  public static func write(to directory: URL, force: Bool) throws -> [String] {
-    try EmbeddedFiles.write(files, to: directory, force: force, what: "the starter glossary")
+  /// Writes the starter glossary into `directory`, creating it if needed; see `EmbeddedFiles`.
+  public static func write(to directory: URL, mode: EmbeddedFiles.Mode) throws -> EmbeddedFiles.Report {
+    try EmbeddedFiles.write(files, to: directory, mode: mode, what: "the starter glossary")
   }
 }
