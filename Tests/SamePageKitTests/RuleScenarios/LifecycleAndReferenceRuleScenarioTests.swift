@@ -13,7 +13,31 @@ import Testing
     "definition: >-\n  Deal stages track an opportunity from the first meeting to a decision. Each stage has the\n"
     + "  probability used in the forecast and a forecast category; won and lost stages are closed.\n"
 
+  static let salStage =
+    "  - id: sal\n    synonyms: [sales accepted lead, accepted lead]\n    label: Sales-accepted lead (SAL)\n"
+    + "    order: 40\n    owner: sales\n    optional: true\n"
+    + "    definition: An MQL that sales has reviewed and accepted as worth a rep's time.\n"
+    + "    entry: [The owning rep accepts the MQL in the CRM]\n"
+    + "    exit: [\"A qualifying conversation, or the connect-attempt sequence runs out\"]\n"
+
   static let lifecycleScenarios: [RuleScenario] = [
+    RuleScenario(
+      "a sales-accepted stage after SQL",
+      edits: [
+        .init(file: "lifecycle-stages.yaml", original: salStage, replacement: ""),
+        .init(
+          file: "lifecycle-stages.yaml", original: "  - id: opportunity\n",
+          replacement: salStage.replacingOccurrences(of: "order: 40", with: "order: 55  # after sql")
+            + "  - id: opportunity\n"),
+      ],
+      expect: [
+        expect(
+          "lifecycle-stages.yaml", "# after sql", "lifecycle.sal-between",
+          "the sales-accepted stage 'sal' is not between 'mql' and 'sql'"),
+        expect(
+          "buyer-journey.yaml", "[sql, opportunity]", "journey.order",
+          "phase 'decision' maps to 'sql', which comes before 'sal' of the earlier phase 'consideration'"),
+      ]),
     RuleScenario(
       "a sales-accepted stage that is not optional", file: "lifecycle-stages.yaml",
       replacing: "    optional: true\n", with: "",
