@@ -109,6 +109,14 @@ import Testing
       replacing: "probability: 90\n        forecast: commit\n",
       with: "probability: 90\n        forecast: best_case\n",
       expect: []),
+    RuleScenario(
+      "the lost stage listed before the won one is accepted", file: "deal-stages.yaml",
+      replacing: serviceWon + serviceLost, with: serviceLost + serviceWon, expect: []),
+    RuleScenario(
+      "a lost stage with a single lost reason is accepted", file: "deal-stages.yaml",
+      replacing: "lost_reasons: [Price, In-house maintenance, Chose a competitor]",
+      with: "lost_reasons: [Price]",
+      expect: []),
   ]
 
   static let connectAttemptsScenarios: [RuleScenario] = [
@@ -208,6 +216,9 @@ import Testing
       expect: [
         connect("channel: linkedn", "connect.step-channel", "step on day 3 uses undeclared channel 'linkedn'")
       ]),
+    RuleScenario(
+      "exhausting into another recycle status is accepted", file: "connect-attempts.yaml",
+      replacing: "exhausted_status: no-response", with: "exhausted_status: rejected", expect: []),
   ]
 
   @Test(arguments: dealStagesScenarios) func dealStageRules(_ scenario: RuleScenario) throws {

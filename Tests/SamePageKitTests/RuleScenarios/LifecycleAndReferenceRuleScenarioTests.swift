@@ -66,6 +66,9 @@ import Testing
           "lifecycle-stages.yaml", "- id: other", "lifecycle.required-roles",
           "stage 'other' has the role 'other' that another stage already has"),
       ]),
+    RuleScenario(
+      "an explicit role that matches the id is accepted", file: "lifecycle-stages.yaml",
+      replacing: "  - id: customer\n", with: "  - id: customer\n    role: customer\n", expect: []),
   ]
 
   static let referenceScenarios: [RuleScenario] = [
@@ -142,6 +145,17 @@ import Testing
         expect(
           "deal-stages.yaml", "owner: sales", "term.definition-present", "deal stages has no 'definition'")
       ]),
+    RuleScenario(
+      "a journey phase with a single stage is accepted", file: "buyer-journey.yaml",
+      replacing: "lifecycle_stages: [sql, opportunity]", with: "lifecycle_stages: [sql]", expect: []),
+    RuleScenario(
+      "a persona in two segments is accepted", file: "personas.yaml",
+      replacing: "    segments: [adjacent-nurture]\n",
+      with: "    segments: [adjacent-nurture, core-industrial]\n",
+      expect: []),
+    RuleScenario(
+      "a lead type skipping fewer stages is accepted", file: "lead-types.yaml",
+      replacing: "skips_stages: [subscriber, lead]\n", with: "skips_stages: [subscriber]\n", expect: []),
   ]
 
   @Test(arguments: lifecycleScenarios) func lifecycleRules(_ scenario: RuleScenario) throws {

@@ -218,6 +218,17 @@ import Testing
           file: "lifecycle-stages.yaml", at: "id: sal", id: "lifecycle.sal-deadline",
           summary: "stage 'sal' needs a deadline, but the SLA has no 'accept_reject' commitment")
       ]),
+    RuleScenario(
+      "the parties in the other order are accepted", file: "sla.yaml",
+      replacing:
+        "  - party: marketing\n    team: Marketing\n    signatory: {name: Dana Whitfield, title: VP Marketing}\n"
+        + "  - party: sales\n    team: Sales\n    signatory: {name: Marcus Oyelaran, title: VP Sales}\n",
+      with: "  - party: sales\n    team: Sales\n    signatory: {name: Marcus Oyelaran, title: VP Sales}\n"
+        + "  - party: marketing\n    team: Marketing\n    signatory: {name: Dana Whitfield, title: VP Marketing}\n",
+      expect: []),
+    RuleScenario(
+      "a hand-off rejecting into another recycle status is accepted", file: "sla.yaml",
+      replacing: "rejected_status: rejected", with: "rejected_status: no-response", expect: []),
   ]
 
   @Test(arguments: calendarScenarios) func calendarValid(_ scenario: RuleScenario) throws {

@@ -187,6 +187,13 @@ import Testing
           "stage: sq", "scoring.threshold-stage-exists",
           "hand-raise 'demo_request' leads to unknown lifecycle stage 'sq'")
       ]),
+    RuleScenario(
+      "a hand-raise fit gate above the MQL fit is accepted", file: "lead-scoring.yaml",
+      replacing: "  - event: quote_request\n    stage: sql\n    minimum_fit: 40\n",
+      with: "  - event: quote_request\n    stage: sql\n    minimum_fit: 50\n", expect: []),
+    RuleScenario(
+      "a later threshold asking for the same fit is accepted", file: "lead-scoring.yaml",
+      replacing: "    fit: 60\n", with: "    fit: 40\n", expect: []),
   ]
 
   static let icpRulesScenarios: [RuleScenario] = [
@@ -212,6 +219,15 @@ import Testing
           "countries: [US, CA, CU]", "icp.exclusion-conflict",
           "segment 'adjacent-nurture' targets CU, which the exclusions rule out")
       ]),
+    RuleScenario(
+      "a segment whose minimum equals its maximum is accepted", file: "icp.yaml",
+      replacing: "employees: {min: 50, max: 5000}", with: "employees: {min: 5000, max: 5000}", expect: []),
+    RuleScenario(
+      "a segment from 0 employees is accepted", file: "icp.yaml",
+      replacing: "employees: {min: 100}", with: "employees: {min: 0}", expect: []),
+    RuleScenario(
+      "a segment in another served country is accepted", file: "icp.yaml",
+      replacing: "countries: [US, CA, MX]", with: "countries: [US, CA, MX, GB]", expect: []),
   ]
 
   static let statusRulesScenarios: [RuleScenario] = [
@@ -265,6 +281,14 @@ import Testing
       "a second default status", file: "lead-statuses.yaml",
       replacing: "    category: converted\n", with: "    category: converted\n    default: true  # second\n",
       expect: [statuses("# second", "status.single-default", "lead status 'converted' is a second default")]),
+    RuleScenario(
+      "moving the default to another status is accepted",
+      edits: [
+        .init(file: "lead-statuses.yaml", original: "    default: true\n", replacement: ""),
+        .init(
+          file: "lead-statuses.yaml", original: "    category: converted\n",
+          replacement: "    category: converted\n    default: true\n"),
+      ], expect: []),
   ]
 
   @Test(arguments: scoringRulesScenarios) func scoringRules(_ scenario: RuleScenario) throws {
