@@ -2,6 +2,7 @@
 # The scoring benchmark: 200 000 leads, 10 000 000 events, 500 000 activities on this machine.
 # Runs the Swift core (samepage score) and DuckDB (the SQL from samepage export-sql) on the same
 # files, interleaved, and prints the median time, events per second and peak memory of each.
+# Exits 1 when the two give different results for any lead.
 # Usage: Scripts/benchmark-scoring.sh [RUNS] [LEADS] [EVENTS] [ACTIVITIES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,4 +46,7 @@ swift = {r["id"]: (r["excluded"], r["fit"], float(r["engagement"]), r["stage"], 
 duck = {r["id"]: (r["excluded"], r["fit"], float(r["engagement"]), r["stage"], int(r["stage_reached_at"])) for r in csv.DictReader(open(sys.argv[2]))}
 same = sum(1 for k, v in swift.items() if k in duck and duck[k][:2] == v[:2] and abs(duck[k][2] - v[2]) < 1e-6 and duck[k][3:] == v[3:])
 print(f"results: {same} of {len(swift)} leads identical in both")
+# A benchmark of two implementations that disagree (or score nothing) measures nothing.
+if not swift or same != len(swift) or set(duck) != set(swift):
+    sys.exit(f"results differ: {len(swift) - same} of {len(swift)} leads, {len(set(duck) ^ set(swift))} ids in only one")
 PY

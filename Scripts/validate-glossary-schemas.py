@@ -3,7 +3,7 @@
 
 Usage: validate-glossary-schemas.py DIR [DIR ...]   each DIR holds term files (missing ones are skipped)
        validate-glossary-schemas.py --expect-invalid FILE.yaml SCHEMA-NAME
-Exit 0 when every file validates (or, with --expect-invalid, when the file is rejected).
+Exit 0 when every file validates and every DIR held at least one (or, with --expect-invalid, when the file is rejected).
 """
 import json, pathlib, sys
 import yaml
@@ -34,10 +34,17 @@ if sys.argv[1:2] == ["--expect-invalid"]:
 
 failed = checked = 0
 for directory in map(pathlib.Path, sys.argv[1:]):
-    for path in sorted(directory.glob("*.yaml")):
+    paths = sorted(directory.glob("*.yaml"))
+    if not paths:
+        # A mistyped or empty directory would otherwise pass having checked nothing.
+        failed += 1
+        print(f"{directory}: no .yaml files to check")
+    for path in paths:
         checked += 1
         for error in errors(path, path.stem):
             failed += 1
             print(f"{path}: {'/'.join(map(str, error.absolute_path))}: {error.message}")
 print(f"schemas: {checked} files checked, {failed} errors")
-sys.exit(1 if failed else 0)
+if checked == 0:
+    print("schemas: no files were checked")
+sys.exit(1 if failed or checked == 0 else 0)

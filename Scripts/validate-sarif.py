@@ -12,7 +12,10 @@ Validator = validators.validator_for(schema)
 Validator.check_schema(schema)
 validator = Validator(schema)
 
-cases = [("starter", None)] + [(d.name, d) for d in sorted((ROOT / "Tests/SamePageKitTests/Fixtures/Rules").iterdir())[:12]]
+fixtures = sorted((ROOT / "Tests/SamePageKitTests/Fixtures/Rules").iterdir())
+if not fixtures:
+    sys.exit("sarif: no rule fixtures found; nothing was validated")
+cases = [("starter", None)] + [(d.name, d) for d in fixtures]
 failures = 0
 for name, overlay in cases:
     with tempfile.TemporaryDirectory() as scratch:
@@ -22,11 +25,20 @@ for name, overlay in cases:
             for f in overlay.iterdir():
                 shutil.copy(f, glossary / f.name)
         run = subprocess.run([binary, "check", str(glossary), "--format", "sarif"], capture_output=True, text=True)
-        log = json.loads(run.stdout)
-        errors = list(validator.iter_errors(log))
-        results = len(log["runs"][0]["results"])
-        if errors or (overlay and results == 0):
+        try:
+            log = json.loads(run.stdout)
+        except json.JSONDecodeError as error:
             failures += 1
-            print(f"{name}: {results} results; {errors[0].message if errors else 'no results'}")
+            print(f"{name}: exit {run.returncode}, not JSON ({error}): {run.stderr.strip()}")
+            continue
+        errors = list(validator.iter_errors(log))
+        rule_ids = sorted({result.get("ruleId") for result in log["runs"][0]["results"]})
+        results = len(log["runs"][0]["results"])
+        # A fixture reports its own rule and nothing else; the starter reports nothing.
+        expected_ids = [name] if overlay else []
+        if errors or rule_ids != expected_ids or (overlay and results == 0):
+            failures += 1
+            problem = errors[0].message if errors else f"rule ids {rule_ids}, expected {expected_ids}"
+            print(f"{name}: {results} results; {problem}")
 print(f"sarif: {len(cases)} logs validated, {failures} invalid")
 sys.exit(1 if failures else 0)

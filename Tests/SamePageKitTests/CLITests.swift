@@ -62,25 +62,101 @@ import Testing
     #expect(run.error.contains("xml"))
   }
 
-  @Test(arguments: ["json", "sarif", "github"])
-  func machineFormatsAreWellFormed(_ format: String) throws {
+  @Test func githubFormatIsOneAnnotationPerFinding() throws {
     let glossary = try GlossaryUnderTest(
       overlay: Repository.fixtures.appendingPathComponent("Rules/deal.won-stage"))
-    let run = try samepage("check", glossary.directory.url.path, "--format", format)
+    let run = try samepage("check", glossary.directory.url.path, "--format", "github")
     #expect(run.status == 1)
-    if format == "github" {
-      #expect(run.output.hasPrefix("::error file="))
-      #expect(run.output.contains("deal-stages.yaml,line=43,col=19,title=deal.won-stage::"))
-    } else {
-      #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(run.output.utf8)) }
-    }
+    #expect(run.output.hasPrefix("::error file="))
+    #expect(run.output.contains("deal-stages.yaml,line=43,col=19,title=deal.won-stage::"))
   }
 
-  @Test func rulesCatalogueListsEveryRule() throws {
+  /// Three findings of both severities, one with a note, in two files.
+  func glossaryWithThreeFindings() throws -> (GlossaryUnderTest, statusLine: Int) {
+    var statuses = try String(
+      contentsOf: Repository.fixtures.appendingPathComponent("Rules/term.unique-labels/lead-statuses.yaml"),
+      encoding: .utf8)
+    statuses = statuses.replacingOccurrences(
+      of: "    stage: sql\n    category: converted", with: "    stage: sqll\n    category: converted")
+    let lines = statuses.split(separator: "\n", omittingEmptySubsequences: false)
+    let statusLine = try #require(lines.firstIndex { $0.contains("stage: sqll") }) + 1
+    let glossary = try GlossaryUnderTest(
+      overlay: Repository.fixtures.appendingPathComponent("Rules/deal.won-stage"),
+      replacing: ["lead-statuses.yaml": statuses])
+    return (glossary, statusLine)
+  }
+
+  @Test func jsonFormatHoldsEveryFindingWithItsPlaceAndTheCounts() throws {
+    let (glossary, statusLine) = try glossaryWithThreeFindings()
+    let run = try samepage("check", glossary.directory.url.path, "--format", "json")
+    #expect(run.status == 1)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+    #expect(json["errors"] as? Int == 2)
+    #expect(json["warnings"] as? Int == 1)
+    let findings = try #require(json["diagnostics"] as? [[String: Any]])
+    let described = findings.map { finding -> String in
+      let location = finding["location"] as? [String: Any]
+      let file = (location?["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } ?? "-"
+      return
+        "\(file):\(location?["line"] as? Int ?? 0) \(finding["severity"] as? String ?? "-") \(finding["id"] as? String ?? "-")"
+    }
+    #expect(
+      described == [
+        "deal-stages.yaml:43 error deal.won-stage", "lead-statuses.yaml:52 warning term.unique-labels",
+        "lead-statuses.yaml:\(statusLine) error status.stage-exists",
+      ])
+    let note = try #require((findings.last?["notes"] as? [[String: Any]])?.first)
+    #expect(note["message"] as? String == "did you mean 'sql'?")
+    #expect(((note["location"] as? [String: Any])?["line"] as? Int) == 44)
+    #expect(
+      findings.first?["summary"] as? String
+        == "won stage 'closed-won' is in forecast category 'commit', not 'closed'")
+    #expect(findings.first?["fix"] as? String == "set 'forecast: closed'")
+  }
+
+  @Test func sarifFormatHoldsEveryFindingItsRuleAndItsRelatedPlace() throws {
+    let (glossary, statusLine) = try glossaryWithThreeFindings()
+    let run = try samepage("check", glossary.directory.url.path, "--format", "sarif")
+    #expect(run.status == 1)
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+    #expect(log["version"] as? String == "2.1.0")
+    let sarifRun = try #require((log["runs"] as? [[String: Any]])?.first)
+    let rules = try #require(
+      ((sarifRun["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+    #expect(
+      rules.compactMap { $0["id"] as? String }.sorted() == RuleCatalogue.ruleTypes.map { $0.id }.sorted())
+    let results = try #require(sarifRun["results"] as? [[String: Any]])
+    let described = try results.map { result -> String in
+      let id = try #require(result["ruleId"] as? String)
+      let index = try #require(result["ruleIndex"] as? Int)
+      #expect(rules.indices.contains(index) && rules[index]["id"] as? String == id, "ruleIndex of \(id)")
+      let physical = ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+      let uri = ((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String) ?? "-"
+      let line = (physical?["region"] as? [String: Any])?["startLine"] as? Int ?? 0
+      return
+        "\(URL(fileURLWithPath: uri).lastPathComponent):\(line) \(result["level"] as? String ?? "-") \(id)"
+    }
+    #expect(
+      described == [
+        "deal-stages.yaml:43 error deal.won-stage", "lead-statuses.yaml:52 warning term.unique-labels",
+        "lead-statuses.yaml:\(statusLine) error status.stage-exists",
+      ])
+    let related = try #require((results.last?["relatedLocations"] as? [[String: Any]])?.first)
+    let relatedRegion = (related["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+    #expect(relatedRegion?["startLine"] as? Int == 44)
+  }
+
+  @Test func rulesCatalogueListsEveryRuleWithItsSeverityAndSummary() throws {
     let run = try samepage("rules")
     #expect(run.status == 0)
-    #expect(run.output.split(separator: "\n").count >= 30)
-    #expect(run.output.contains("status.stage-exists"))
+    let listed = run.output.split(separator: "\n").map { line in
+      line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+    }
+    let expected = RuleCatalogue.descriptions.map { [$0.id, $0.severity.rawValue, $0.summary] }
+    #expect(listed.count == RuleCatalogue.ruleTypes.count)
+    #expect(listed.sorted { $0[0] < $1[0] } == expected.sorted { $0[0] < $1[0] })
   }
 
   @Test func initWritesACheckableGlossaryAndRefusesANonEmptyDirectory() throws {

@@ -182,11 +182,32 @@ import Testing
     #expect(diagnostics[0].summary.contains("did you mean 'lead-statuses.yaml'?"))
   }
 
-  @Test func eachFileIsReadIndependently() throws {
-    let glossary = try GlossaryUnderTest(replacing: ["icp.yaml": "a: [\n", "sla.yaml": "\u{FF}"])
-    let ids = glossary.check().diagnostics.map(\.id)
-    #expect(ids.contains("yaml.syntax"))
-    #expect(ids.contains("load.empty") || ids.contains("yaml.syntax"))
+  /// A file that cannot be loaded does not stop the others from loading: two broken files,
+  /// two different diagnostics, each at its own file.
+  @Test func eachFileIsLoadedIndependently() throws {
+    let glossary = try GlossaryUnderTest(replacing: ["icp.yaml": "a: [\n"])
+    try glossary.directory.write(bytes: [0x64, 0x3A, 0x20, 0xFF, 0x0A], to: "sla.yaml")
+    let diagnostics = glossary.check().diagnostics
+    #expect(
+      diagnostics.map { "\($0.location.map(\.description) ?? "-") [\($0.id)]" } == [
+        "icp.yaml:2:1 [yaml.syntax]", "sla.yaml:1:4 [load.not-utf8]",
+      ])
     #expect(glossary.check().result.hasUnreadableInput)
+  }
+
+  /// Reading the typed model does not stop at the first file with a mistake either.
+  @Test func eachFileIsResolvedIndependently() throws {
+    let statuses = try String(
+      contentsOf: Repository.glossary.appendingPathComponent("lead-statuses.yaml"), encoding: .utf8)
+    let sla = try String(contentsOf: Repository.glossary.appendingPathComponent("sla.yaml"), encoding: .utf8)
+    let diagnostics = try GlossaryUnderTest(replacing: [
+      "lead-statuses.yaml": statuses.replacingOccurrences(
+        of: "    category: converted", with: "    categroy: converted"),
+      "sla.yaml": sla.replacingOccurrences(of: "cadence: quarterly", with: "cadence: quartrly"),
+    ]).check().diagnostics
+    #expect(
+      diagnostics.map { "\($0.location.map(\.description) ?? "-") [\($0.id)]" } == [
+        "lead-statuses.yaml:74:5 [glossary.unknown-key]", "sla.yaml:82:12 [glossary.invalid-value]",
+      ])
   }
 }

@@ -38,7 +38,7 @@ public struct ConditionMatchesType: GlossaryRule {
       if let low = condition.atLeast, let high = condition.atMost, low.value > high.value {
         findings.report(
           at: low.location,
-          "fit rule '\(rule.id.value)' has at_least \(low.value) above at_most \(high.value)",
+          "fit rule '\(rule.id.value)' has at_least \(formatNumber(low.value)) above at_most \(formatNumber(high.value))",
           fix: "swap the two values")
       }
     }

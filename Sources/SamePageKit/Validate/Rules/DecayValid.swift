@@ -15,7 +15,8 @@ public struct DecayValid: GlossaryRule {
     guard let decay = glossary.scoring.engagement.decay else { return }
     if let percent = decay.percent, !(percent.value > 0 && percent.value < 100) {
       findings.report(
-        at: percent.location, "engagement decays by \(percent.value)% per period, outside 1–99%",
+        at: percent.location,
+        "engagement decays by \(formatNumber(percent.value))% per period, outside 1–99%",
         fix: "use a percentage between 1 and 99, for example 50")
     }
     if let days = decay.everyDays, days.value < 1 {

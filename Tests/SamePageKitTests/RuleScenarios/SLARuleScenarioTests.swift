@@ -1,0 +1,243 @@
+import Foundation
+import SamePageKit
+import Testing
+
+/// Every way the SLA rules can fail, one small edit each, and edits they must accept.
+@Suite struct SLARuleScenarioTests {
+  static func sla(_ at: String, _ id: String, _ summary: String) -> RuleScenario.Expected {
+    .init(file: "sla.yaml", at: at, id: id, summary: summary)
+  }
+
+  static let calendarScenarios: [RuleScenario] = [
+    RuleScenario(
+      "a misspelt time zone, with the nearest real one", file: "sla.yaml",
+      replacing: "time_zone: America/Chicago", with: "time_zone: America/Chicgo",
+      expect: [
+        sla(
+          "time_zone:", "sla.calendar-valid",
+          "'America/Chicgo' is not a known time zone; did you mean 'America/Chicago'?")
+      ]),
+    RuleScenario(
+      "no working days", file: "sla.yaml",
+      replacing: "working_days: [monday, tuesday, wednesday, thursday, friday]", with: "working_days: []",
+      expect: [sla("time_zone:", "sla.calendar-valid", "the business calendar has no working days")]),
+    RuleScenario(
+      "a working day listed twice", file: "sla.yaml",
+      replacing: "working_days: [monday, tuesday, wednesday, thursday, friday]",
+      with: "working_days: [monday, tuesday, monday, thursday, friday]",
+      expect: [sla("working_days:", "sla.calendar-valid", "'monday' is listed twice")]),
+    RuleScenario(
+      "working hours that end before they start", file: "sla.yaml",
+      replacing: #"hours: {start: "08:00", end: "17:00"}"#, with: #"hours: {start: "08:00", end: "07:30"}"#,
+      expect: [
+        sla("hours:", "sla.calendar-valid", "working hours end at 07:30, not after they start at 08:00")
+      ]),
+    RuleScenario(
+      "working hours that end when they start", file: "sla.yaml",
+      replacing: #"hours: {start: "08:00", end: "17:00"}"#, with: #"hours: {start: "08:00", end: "08:00"}"#,
+      expect: [
+        sla("hours:", "sla.calendar-valid", "working hours end at 08:00, not after they start at 08:00")
+      ]),
+    RuleScenario(
+      "a holiday listed twice, reported at the repeat", file: "sla.yaml",
+      replacing: "{date: 2026-12-25, name: Christmas Day}", with: "{date: 2026-11-26, name: Christmas Day}",
+      expect: [sla("Christmas Day", "sla.calendar-valid", "holiday 2026-11-26 is listed twice")]),
+    RuleScenario(
+      "another real time zone is accepted", file: "sla.yaml",
+      replacing: "time_zone: America/Chicago", with: "time_zone: Europe/Berlin", expect: []),
+    RuleScenario(
+      "two holidays with the same name on different dates are accepted", file: "sla.yaml",
+      replacing: "{date: 2026-12-25, name: Christmas Day}", with: "{date: 2026-12-25, name: Labor Day}",
+      expect: []),
+  ]
+
+  static let commitmentsScenarios: [RuleScenario] = [
+    RuleScenario(
+      "a commitment without a party", file: "sla.yaml",
+      replacing: "  - id: mql-volume\n    party: marketing\n", with: "  - id: mql-volume\n",
+      expect: [
+        sla("id: mql-volume", "sla.commitment-complete", "commitment 'mql-volume' does not name its party")
+      ]),
+    RuleScenario(
+      "a commitment without a quantity or a unit names both", file: "sla.yaml",
+      replacing: "    quantity: 120\n    unit: mqls\n", with: "",
+      expect: [
+        sla(
+          "id: mql-volume", "sla.commitment-complete",
+          "commitment 'mql-volume' does not name its quantity, unit")
+      ]),
+    RuleScenario(
+      "an MQL volume counted in percent", file: "sla.yaml",
+      replacing: "    unit: mqls\n", with: "    unit: percent  # mql volume\n",
+      expect: [
+        sla(
+          "# mql volume", "sla.commitment-complete",
+          "commitment 'mql-volume' counts MQLs but its unit is 'percent'")
+      ]),
+    RuleScenario(
+      "an MQL volume counted in leads is accepted", file: "sla.yaml",
+      replacing: "    unit: mqls\n", with: "    unit: leads\n", expect: []),
+    RuleScenario(
+      "an MQL volume without a period", file: "sla.yaml",
+      replacing: "    unit: mqls\n    per: month\n", with: "    unit: mqls\n",
+      expect: [sla("id: mql-volume", "sla.commitment-complete", "commitment 'mql-volume' has no period")]),
+    RuleScenario(
+      "an acceptance rate counted in MQLs", file: "sla.yaml",
+      replacing: "    quantity: 90\n    unit: percent\n", with: "    quantity: 90\n    unit: mqls  # rate\n",
+      expect: [
+        sla(
+          "# rate", "sla.commitment-complete",
+          "commitment 'acceptance-rate' is a rate but its unit is 'mqls'")
+      ]),
+    RuleScenario(
+      "a first-touch deadline counted in attempts", file: "sla.yaml",
+      replacing: "    quantity: 5\n    unit: minutes\n",
+      with: "    quantity: 5\n    unit: attempts  # touch\n",
+      expect: [
+        sla(
+          "# touch", "sla.commitment-complete",
+          "commitment 'first-touch-hand-raise' is a deadline but its unit 'attempts' is not a unit of time")
+      ]),
+    RuleScenario(
+      "an accept-or-reject deadline counted in percent", file: "sla.yaml",
+      replacing: "    quantity: 24\n    unit: business_hours\n",
+      with: "    quantity: 24\n    unit: percent  # accept\n",
+      expect: [
+        sla(
+          "# accept", "sla.commitment-complete",
+          "commitment 'accept-or-reject' is a deadline but its unit 'percent' is not a unit of time")
+      ]),
+    RuleScenario(
+      "an accept-or-reject deadline in calendar days is accepted", file: "sla.yaml",
+      replacing: "    quantity: 24\n    unit: business_hours\n", with: "    quantity: 1\n    unit: days\n",
+      expect: []),
+    RuleScenario(
+      "a first touch that does not say which leads it covers", file: "sla.yaml",
+      replacing: "    kind: first_touch\n    priority: hand_raise\n", with: "    kind: first_touch\n",
+      expect: [
+        sla(
+          "id: first-touch-hand-raise", "sla.commitment-complete",
+          "commitment 'first-touch-hand-raise' does not say which leads it covers")
+      ]),
+    RuleScenario(
+      "connect attempts counted in MQLs", file: "sla.yaml",
+      replacing: "    unit: attempts\n", with: "    unit: mqls  # attempts\n",
+      expect: [
+        sla(
+          "# attempts", "sla.commitment-complete",
+          "commitment 'connect-attempts' counts attempts but its unit is 'mqls'")
+      ]),
+    RuleScenario(
+      "connect attempts without a window", file: "sla.yaml",
+      replacing: "    within: 10 business days\n", with: "",
+      expect: [
+        sla("id: connect-attempts", "sla.commitment-complete", "commitment 'connect-attempts' has no window")
+      ]),
+  ]
+
+  static let otherSLARulesScenarios: [RuleScenario] = [
+    RuleScenario(
+      "the SLA promises fewer attempts than the sequence requires", file: "sla.yaml",
+      replacing: "    quantity: 6\n", with: "    quantity: 5  # promised\n",
+      expect: [
+        sla(
+          "# promised", "sla.attempts-agree",
+          "the SLA promises 5 attempts but the sequence requires 6")
+      ]),
+    RuleScenario(
+      "the SLA gives attempts another window than the sequence", file: "sla.yaml",
+      replacing: "    within: 10 business days\n", with: "    within: 12 business days\n",
+      expect: [
+        sla(
+          "within: 12 business days", "sla.attempts-agree",
+          "the SLA gives attempts 12 business days but the sequence's window is 10 business days")
+      ]),
+    RuleScenario(
+      "no standard first touch", file: "sla.yaml",
+      replacing: "    priority: standard\n", with: "    priority: hand_raise\n",
+      expect: [
+        sla(
+          "definition: >-", "sla.first-touch-order", "the SLA sets no first-touch deadline for standard MQLs")
+      ]),
+    RuleScenario(
+      "a hand-raise first touch slower than the standard one", file: "sla.yaml",
+      replacing: "    quantity: 5\n    unit: minutes\n",
+      with: "    quantity: 5\n    unit: business_hours  # slow\n",
+      expect: [
+        sla(
+          "quantity: 5", "sla.first-touch-order",
+          "hand-raise first touch (5 business hours) is slower than standard first touch (4 business hours)")
+      ]),
+    RuleScenario(
+      "a hand-raise first touch as fast as the standard one is accepted", file: "sla.yaml",
+      replacing: "    quantity: 5\n    unit: minutes\n", with: "    quantity: 4\n    unit: business_hours\n",
+      expect: []),
+    RuleScenario(
+      "the SLA without sales as a party", file: "sla.yaml",
+      replacing:
+        "  - party: sales\n    team: Sales\n    signatory: {name: Marcus Oyelaran, title: VP Sales}\n",
+      with: "",
+      expect: [sla("definition: >-", "sla.signatories", "the SLA does not name sales as a party")]),
+    RuleScenario(
+      "marketing listed twice", file: "sla.yaml",
+      replacing: "  - party: sales\n    team: Sales\n",
+      with: "  - party: marketing  # twice\n    team: Field marketing\n",
+      expect: [
+        sla("# twice", "sla.signatories", "marketing is listed twice as a party"),
+        sla("definition: >-", "sla.signatories", "the SLA does not name sales as a party"),
+      ]),
+    RuleScenario(
+      "a party without a signatory", file: "sla.yaml",
+      replacing: "    signatory: {name: Marcus Oyelaran, title: VP Sales}\n", with: "",
+      expect: [sla("- party: sales", "sla.signatories", "sales has no signatory")]),
+    RuleScenario(
+      "a signatory with a blank name", file: "sla.yaml",
+      replacing: "{name: Marcus Oyelaran, title: VP Sales}", with: #"{name: " ", title: VP Sales}"#,
+      expect: [sla("- party: sales", "sla.signatories", "sales has no signatory")]),
+    RuleScenario(
+      "a hand-off accepting into a recycle status", file: "sla.yaml",
+      replacing: "accepted_status: attempting", with: "accepted_status: rejected",
+      expect: [
+        sla(
+          "accepted_status:", "sla.status-exists",
+          "the hand-off's accepted status 'rejected' has category 'recycle', expected 'working'")
+      ]),
+    RuleScenario(
+      "a hand-off rejecting into a status that does not exist", file: "sla.yaml",
+      replacing: "rejected_status: rejected", with: "rejected_status: rejectd",
+      expect: [
+        sla(
+          "rejected_status:", "sla.status-exists",
+          "the hand-off's rejected status 'rejectd' is not a lead status")
+      ]),
+    RuleScenario(
+      "a sales-accepted stage without an accept-or-reject deadline", file: "sla.yaml",
+      replacing: "    kind: accept_reject\n", with: "    kind: other\n",
+      expect: [
+        .init(
+          file: "lifecycle-stages.yaml", at: "id: sal", id: "lifecycle.sal-deadline",
+          summary: "stage 'sal' needs a deadline, but the SLA has no 'accept_reject' commitment")
+      ]),
+    RuleScenario(
+      "the parties in the other order are accepted", file: "sla.yaml",
+      replacing:
+        "  - party: marketing\n    team: Marketing\n    signatory: {name: Dana Whitfield, title: VP Marketing}\n"
+        + "  - party: sales\n    team: Sales\n    signatory: {name: Marcus Oyelaran, title: VP Sales}\n",
+      with: "  - party: sales\n    team: Sales\n    signatory: {name: Marcus Oyelaran, title: VP Sales}\n"
+        + "  - party: marketing\n    team: Marketing\n    signatory: {name: Dana Whitfield, title: VP Marketing}\n",
+      expect: []),
+    RuleScenario(
+      "a hand-off rejecting into another recycle status is accepted", file: "sla.yaml",
+      replacing: "rejected_status: rejected", with: "rejected_status: no-response", expect: []),
+  ]
+
+  @Test(arguments: calendarScenarios) func calendarValid(_ scenario: RuleScenario) throws {
+    try scenario.run()
+  }
+  @Test(arguments: commitmentsScenarios) func commitmentComplete(_ scenario: RuleScenario) throws {
+    try scenario.run()
+  }
+  @Test(arguments: otherSLARulesScenarios) func otherSLARules(_ scenario: RuleScenario) throws {
+    try scenario.run()
+  }
+}
