@@ -3,7 +3,7 @@ import SamePageKit
 import SamePageScoring
 import Testing
 
-/// The SLA half of `score` on six hand-made leads, every figure worked out by hand below from
+/// The SLA half of `score` on seven hand-made leads, every figure worked out by hand below from
 /// the starter SLA: business hours Monday to Friday 08:00–17:00 America/Chicago (9 h a day;
 /// CDT −05:00 until 1 November 2026, then CST −06:00), first touch within 4 business hours,
 /// accept or reject within 24 business hours, 6 attempts within 10 business days, 120 MQLs a
@@ -20,21 +20,24 @@ import Testing
 /// | L4 | rep-b | Mon 5 Oct 10:00 | never | — | breached | Wed 7 Oct 16:00, no |
 /// | L5 | none | Tue 3 Nov 10:00 CST | Tue 3 Nov 11:00 by rep-z (any rep counts when nobody owns it) | 60 | done | Thu 5 Nov 16:00, yes |
 /// | L6 | rep-a | never an MQL (no events) | — | — | no clock | — |
+/// | L7 | rep-b | Mon 5 Oct 10:00 | Mon 5 Oct 11:00, then daily to Mon 12 Oct: 6 attempts, none connected | 60 | done | Wed 7 Oct 16:00, yes |
 ///
-/// - MQLs per period (the clock start's month in Chicago): 2026-10: L1–L4 = 4; 2026-11: L5 = 1;
-///   both below 120, so missed.
-/// - Acceptance: 5 due, 4 in time (all but L4): 80 %.
-/// - Median first touch over [30, 60, 360, 1080] business minutes: (60 + 360) / 2 = 210.
-/// - First touch: done 2 (L1, L5), breached 3 (L2, L3, L4), pending 0.
+/// - MQLs per period (the clock start's month in Chicago): 2026-10: L1–L4, L7 = 5; 2026-11:
+///   L5 = 1; both below 120, so missed.
+/// - Acceptance: 6 due, 5 in time (all but L4): 5 / 6 = 83.33 %, printed 83.3%.
+/// - Median first touch over [30, 60, 60, 360, 1080] business minutes: the middle one, 60.
+/// - First touch: done 3 (L1, L5, L7), breached 3 (L2, L3, L4), pending 0.
 /// - Per rep (windows all ended; compliant = connected or 6 attempts): rep-a 2 leads, 1 in
 ///   time, 1 breached, 2 windows ended, 1 compliant (L1 connected; L2 made 1 attempt);
-///   rep-b 2 leads, 0 in time, 2 breached, 2 ended, 0 compliant; "(unassigned)" 1 lead (L5),
+///   rep-b 3 leads, 1 in time, 2 breached, 3 ended, 1 compliant (L7: 6 attempts in its window
+///   of 10 business days, to Mon 19 Oct 10:00); "(unassigned)" 1 lead (L5),
 ///   1 in time, 1 ended, 0 compliant (1 attempt, not connected). L6 has no clock: no rep row.
 @Suite struct SLASummaryTests {
   static let leads: String = {
     var text = ScoringEngineTests.leadHeader
     for (id, owner) in [
       ("L1", "rep-a"), ("L2", "rep-a"), ("L3", "rep-b"), ("L4", "rep-b"), ("L5", ""), ("L6", "rep-a"),
+      ("L7", "rep-b"),
     ] {
       text += ScoringEngineTests.fittingLead(id).replacingOccurrences(of: ",rep-a,", with: ",\(owner),")
     }
@@ -52,6 +55,7 @@ import Testing
     + mql("L3", form: "2026-10-08T08:00:00-05:00", webinar: "2026-10-08T09:00:00-05:00")
     + mql("L4", form: "2026-10-05T09:00:00-05:00", webinar: "2026-10-05T10:00:00-05:00")
     + mql("L5", form: "2026-11-03T09:00:00-06:00", webinar: "2026-11-03T10:00:00-06:00")
+    + mql("L7", form: "2026-10-05T09:00:00-05:00", webinar: "2026-10-05T10:00:00-05:00")
 
   static let activities =
     "lead_id,rep,channel,disposition,timestamp\n"
@@ -59,6 +63,8 @@ import Testing
     + "L2,rep-a,call,no-answer,2026-10-05T16:00:00-05:00\n"
     + "L3,rep-b,call,no-answer,2026-10-12T09:00:00-05:00\n"
     + "L5,rep-z,call,no-answer,2026-11-03T11:00:00-06:00\n"
+    + ["05", "06", "07", "08", "09", "12"].map { "L7,rep-b,call,no-answer,2026-10-\($0)T11:00:00-05:00\n" }
+    .joined()
 
   static let asOf = "2026-11-20T12:00:00-06:00"
 
@@ -66,7 +72,7 @@ import Testing
   static let expectedReps = [
     "(unassigned): 1 leads, 1/0/0, 1 ended, 0 compliant",
     "rep-a: 2 leads, 1/1/0, 2 ended, 1 compliant",
-    "rep-b: 2 leads, 0/2/0, 2 ended, 0 compliant",
+    "rep-b: 3 leads, 1/2/0, 3 ended, 1 compliant",
   ]
 
   static func describe(_ rep: ScoringRun.Summary.Rep) -> String {
@@ -85,16 +91,17 @@ import Testing
       summary.mqlsPerPeriod.map {
         "\($0.period): \($0.mqls) of \($0.commitment ?? -1), met \($0.met ?? true)"
       } == [
-        "2026-10: 4 of 120.0, met false", "2026-11: 1 of 120.0, met false",
+        "2026-10: 5 of 120.0, met false", "2026-11: 1 of 120.0, met false",
       ])
-    #expect(summary.acceptanceDue == 5)
-    #expect(summary.acceptanceRate == 80)
+    #expect(summary.acceptanceDue == 6)
+    #expect(
+      abs((summary.acceptanceRate ?? 0) - 500.0 / 6) < 1e-9, "\(String(describing: summary.acceptanceRate))")
     #expect(summary.acceptanceTarget == 90)
-    #expect(summary.medianFirstTouchBusinessMinutes == 210)
-    #expect(summary.firstTouch == ["done": 2, "breached": 3])
+    #expect(summary.medianFirstTouchBusinessMinutes == 60)
+    #expect(summary.firstTouch == ["done": 3, "breached": 3])
     #expect(summary.reps.map(Self.describe) == Self.expectedReps)
     #expect(summary.stages["lead"] == 1, "L6 never reached MQL: \(summary.stages)")
-    #expect(summary.leads.used == 6 && summary.events.used == 10 && summary.activities.used == 4)
+    #expect(summary.leads.used == 7 && summary.events.used == 12 && summary.activities.used == 10)
   }
 
   @Test func summaryComputesAcceptanceMedianFirstTouchPeriodsAndRepsAsWorkedOutByHand() throws {
@@ -125,12 +132,12 @@ import Testing
     #expect(run.status == 0, "\(run.error)")
     #expect(
       run.output == """
-        scored 6 leads, 10 events, 4 activities as of 2026-11-20T18:00:00Z
-        MQLs 2026-10: 4 of 120 committed, missed
+        scored 7 leads, 12 events, 10 activities as of 2026-11-20T18:00:00Z
+        MQLs 2026-10: 5 of 120 committed, missed
         MQLs 2026-11: 1 of 120 committed, missed
-        accepted in time: 80.0% of 5 (target 90%)
-        median time to first touch: 210 business minutes
-        first touch: 2 in time, 3 breached, 0 pending
+        accepted in time: 83.3% of 6 (target 90%)
+        median time to first touch: 60 business minutes
+        first touch: 3 in time, 3 breached, 0 pending
         wrote \(work.path("out"))/leads.csv and \(work.path("out"))/summary.json
 
         """)
@@ -138,8 +145,8 @@ import Testing
     check(try JSONDecoder().decode(ScoringRun.Summary.self, from: data))
     // The keys a dashboard reads, by name, so a renamed field fails here too.
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(json["acceptanceRate"] as? Double == 80)
-    #expect(json["medianFirstTouchBusinessMinutes"] as? Double == 210)
+    #expect(abs((json["acceptanceRate"] as? Double ?? 0) - 500.0 / 6) < 1e-9)
+    #expect(json["medianFirstTouchBusinessMinutes"] as? Double == 60)
     #expect(
       (json["reps"] as? [[String: Any]])?.map { $0["rep"] as? String } == ["(unassigned)", "rep-a", "rep-b"])
   }
