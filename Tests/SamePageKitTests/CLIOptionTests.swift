@@ -54,6 +54,13 @@ import Testing
     #expect(forced.status == 0, "\(forced.error)")
     #expect(try String(contentsOfFile: page, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
 
+    let htmlOnly = try samepage(
+      "render", "--glossary", Repository.glossary.path, "--templates", Self.templates, "--out",
+      work.path("html-only"), "--format", "html")
+    #expect(htmlOnly.status == 0, "\(htmlOnly.error)")
+    #expect(try files(in: work.path("html-only"), ending: ".html").count == 13)
+    #expect(try files(in: work.path("html-only"), ending: ".md").isEmpty)
+
     let both = try render("--format", "both")
     #expect(both.status == 0, "\(both.error)")
     #expect(try files(in: out, ending: ".md").count == 13 && files(in: out, ending: ".html").count == 13)
