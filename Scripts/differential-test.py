@@ -1,6 +1,13 @@
 #!/usr/bin/env python3
 """Differential test: the Swift scoring core and the exported DuckDB SQL must give identical
-per-lead results (exclusion, fit, engagement, stage, stage_reached_at) on generated data.
+per-lead results on generated data, in every column the SQL's result has (today id, excluded,
+fit, engagement, stage, stage_reached_at), matched by column name so a column added to the SQL
+is compared without editing this script.
+
+The other columns of the core's leads.csv are the SLA half (SWIFT_ONLY below): they need the
+activities file and the business calendar (working hours, holidays, time-zone changes), which
+the exported SQL does not read, so the SQL cannot produce them. The script fails when that set
+changes, so a new core column is either exported and compared or listed here on purpose.
 
 Usage: differential-test.py [SAMEPAGE_BINARY] [--seeds 1,2,3] [--leads N] [--events M]
 Needs the duckdb package from PyPI.
@@ -19,6 +26,10 @@ as_of = "2026-11-20T17:00:00-06:00"
 def run(*command):
     subprocess.run([args.binary, *command], check=True, stdout=subprocess.DEVNULL)
 
+# leads.csv columns the SQL cannot produce: the SLA half, computed from activities in business time.
+SWIFT_ONLY = {"status", "priority", "clock_start", "first_touch_due", "first_touch_at", "first_touch",
+              "attempts", "attempts_required", "window_end", "connected", "exhausted"}
+
 def epoch(text):
     return int(datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp())
 
@@ -33,11 +44,10 @@ with tempfile.TemporaryDirectory() as scratch:
             "--seed", seed, "--out", str(data))
         run("score", "--config", str(config), "--leads", str(data / "leads.csv"), "--events", str(data / "events.csv"),
             "--activities", str(data / "activities.csv"), "--as-of", as_of, "--out", str(data / "scores"))
-        swift = {}
         with open(data / "scores" / "leads.csv", newline="") as handle:
-            for row in csv.DictReader(handle):
-                swift[row["id"]] = (row["excluded"], int(row["fit"]), float(row["engagement"]), row["stage"],
-                                    epoch(row["stage_reached_at"]))
+            reader = csv.DictReader(handle)
+            header = list(reader.fieldnames or [])
+            swift = {row["id"]: row for row in reader}
         sql = subprocess.run([args.binary, "export-sql", "--dialect", "duckdb", "--config", str(config),
                               "--leads", str(data / "leads.csv"), "--events", str(data / "events.csv"),
                               "--as-of", as_of], check=True, capture_output=True, text=True).stdout
@@ -45,24 +55,53 @@ with tempfile.TemporaryDirectory() as scratch:
         statements = [s for s in sql.split(";\n") if s.strip() and not all(l.startswith("--") or not l.strip() for l in s.splitlines())]
         for statement in statements[:-1]:
             connection.execute(statement)
-        rows = connection.execute(statements[-1]).fetchall()
-        duck = {row[0]: (row[1], int(row[2]), float(row[3]), row[4], int(row[5])) for row in rows}
+        result = connection.execute(statements[-1])
+        columns = [column[0] for column in result.description]
+        rows = result.fetchall()
+        unknown = [name for name in columns if name not in header]
+        if unknown or columns[:1] != ["id"]:
+            print(f"seed {seed}: the SQL's columns {columns} do not start with id or are not all in leads.csv "
+                  f"(not in leads.csv: {unknown})")
+            failures += 1
+            continue
+        uncompared = set(header) - set(columns)
+        if uncompared != SWIFT_ONLY:
+            print(f"seed {seed}: leads.csv columns without an SQL counterpart changed: "
+                  f"now {sorted(uncompared)}, listed {sorted(SWIFT_ONLY)}; export the new column or list it in SWIFT_ONLY")
+            failures += 1
+
+        def same(name, swift_value, sql_value):
+            if name == "engagement":
+                return sql_value is not None and abs(float(swift_value) - float(sql_value)) < 1e-6
+            if name == "stage_reached_at":
+                return sql_value is not None and epoch(swift_value) == int(sql_value)
+            if name == "fit":
+                return sql_value is not None and int(swift_value) == int(sql_value)
+            return swift_value == ("" if sql_value is None else str(sql_value))
+
+        duck = {row[0]: dict(zip(columns, row)) for row in rows}
         if set(duck) != set(swift):
             print(f"seed {seed}: lead sets differ: {len(set(duck) ^ set(swift))} ids")
             failures += 1
+        differing = {}
         for lead, expected in swift.items():
             got = duck.get(lead)
             compared += 1
-            same = got is not None and got[0] == expected[0] and got[1] == expected[1] \
-                and abs(got[2] - expected[2]) < 1e-6 and got[3] == expected[3] and got[4] == expected[4]
-            if not same:
+            wrong = [name for name in columns[1:] if got is None or not same(name, expected[name], got[name])]
+            if wrong:
                 failures += 1
+                for name in wrong:
+                    differing[name] = differing.get(name, 0) + 1
                 if failures <= 10:
-                    print(f"seed {seed} lead {lead}: swift {expected} duckdb {got}")
+                    print(f"seed {seed} lead {lead}: " + ", ".join(
+                        f"{name}: swift {expected[name]!r} duckdb {None if got is None else got[name]!r}" for name in wrong))
+        if differing:
+            print(f"seed {seed}: differing leads by column: {dict(sorted(differing.items()))}")
         stages = {}
         for value in swift.values():
-            stages[value[3]] = stages.get(value[3], 0) + 1
-        print(f"seed {seed}: {len(swift)} leads, stages {dict(sorted(stages.items()))}")
+            stages[value["stage"]] = stages.get(value["stage"], 0) + 1
+        print(f"seed {seed}: {len(swift)} leads, {len(columns) - 1} columns compared ({', '.join(columns[1:])}), "
+              f"stages {dict(sorted(stages.items()))}")
         if not swift:
             # Two empty results agree; that proves nothing about the two implementations.
             print(f"seed {seed}: the Swift core scored no leads")
