@@ -33,7 +33,6 @@ public enum DiagnosticCatalogue {
     "template.no-directory",
     "template.unreadable",
     "template.syntax",
-    "template.missing",
     "template.unknown-name",
     // Render/DocumentRenderer.swift: the rendered pages.
     "render.broken-link",
