@@ -381,4 +381,23 @@ import Testing
     #expect(summary.stages["sql", default: 0] > 0, "some hand-raises reach SQL")
     #expect(summary.firstTouch["breached", default: 0] > 0, "some reps miss deadlines")
   }
+
+  /// Each file is written beside its target and renamed into place: a rerun over old files
+  /// replaces them whole and leaves nothing else behind.
+  @Test func filesAreRenamedIntoPlaceAndNoTemporaryFileIsLeft() throws {
+    let asOf = try #require(Timestamp.parse("2026-11-20T17:00:00-06:00"))
+    let folder = try TemporaryDirectory()
+    let old = Data(String(repeating: "an older, longer file\n", count: 10_000).utf8)
+    try old.write(to: folder.url.appendingPathComponent("events.csv"))
+    // A reader of the old file keeps reading the old file: a rename, not a rewrite in place.
+    let reader = try FileHandle(forReadingFrom: folder.url.appendingPathComponent("events.csv"))
+    defer { try? reader.close() }
+    let sample = SampleData(leads: 20, events: 50, activities: 5, seed: 3, asOf: asOf)
+    try sample.write(to: folder.url, config: ScoringEngineTests.starterConfig)
+    #expect(try reader.readToEnd() == old)
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+    #expect(names == ["activities.csv", "events.csv", "leads.csv"])
+    let events = try String(contentsOf: folder.url.appendingPathComponent("events.csv"), encoding: .utf8)
+    #expect(!events.contains("an older"))
+  }
 }

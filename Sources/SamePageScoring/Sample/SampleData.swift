@@ -35,14 +35,28 @@ public struct SampleData {
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
   }
 
-  /// Buffers text and writes it in large blocks.
+  /// Buffers text and writes it in large blocks, into a temporary file beside the target that
+  /// `close()` renames over it: a run that fails half-way never leaves half a file.
   final class Writer {
+    let target: URL
+    let temporary: URL
     let handle: FileHandle
     var buffer = Data()
+    private var renamed = false
+
     init(_ url: URL) throws {
-      FileManager.default.createFile(atPath: url.path, contents: nil)
-      handle = try FileHandle(forWritingTo: url)
+      target = url
+      temporary = url.deletingLastPathComponent()
+        .appendingPathComponent(".\(url.lastPathComponent).samepage-\(UUID().uuidString).tmp")
+      guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+      }
+      handle = try FileHandle(forWritingTo: temporary)
       buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit {
+      if !renamed { try? FileManager.default.removeItem(at: temporary) }
     }
     func write(_ text: String) throws {
       buffer.append(contentsOf: text.utf8)
@@ -54,7 +68,12 @@ public struct SampleData {
     }
     func close() throws {
       try flush()
+      try handle.synchronize()
       try handle.close()
+      guard rename(temporary.path, target.path) == 0 else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+      }
+      renamed = true
     }
   }
 
