@@ -43,8 +43,14 @@ public enum GeneratedFiles {
     }
     return [
       (catalogue, RuleCatalogueGenerator.generate(rules)),
-      (starter, StarterGlossaryGenerator.generate(starterFiles)),
-      (templates, BundledTemplatesGenerator.generate(templateFiles)),
+      (
+        starter,
+        EmbeddedFilesGenerator.generate(extending: "StarterGlossary", from: "Glossary/", starterFiles)
+      ),
+      (
+        templates,
+        EmbeddedFilesGenerator.generate(extending: "BundledTemplates", from: "Templates/", templateFiles)
+      ),
     ]
   }
 }
