@@ -14,8 +14,8 @@ extension RuleCatalogue {
       documentation: "The connect-attempt sequence fits its window and has enough steps: every step's day is\nwithin the window, days never go backwards, and the required attempts are no more than\nthe steps.\n\nA sequence that asks for eight attempts but lists six steps, or runs to day 14 of a\nten-day window, cannot be followed, and the SLA report would flag every rep.\n\nFails:\n\n    window: 10 business days\n    required_attempts: 9\n    steps: [{day: 1, channel: call}, {day: 12, channel: email}]"),
     Entry(
       type: CalendarValid.self,
-      summary: "The SLA's business calendar is usable: a known IANA time zone, at least one working day, working hours that end after they start, and no holiday listed twice.",
-      documentation: "The SLA's business calendar is usable: a known IANA time zone, at least one working day,\nworking hours that end after they start, and no holiday listed twice.\n\nEvery business-hours deadline is computed on this calendar; an empty or inverted one makes\nevery deadline infinite.\n\nFails:\n\n    calendar:\n      time_zone: America/Chicgo\n      hours: {start: \"17:00\", end: \"08:00\"}"),
+      summary: "The SLA's business calendar is usable: an IANA time zone (never an abbreviation such as CST or an offset such as GMT+1), at least one working day, working hours that end after they start, and no holiday listed twice.",
+      documentation: "The SLA's business calendar is usable: an IANA time zone (never an abbreviation such as CST\nor an offset such as GMT+1), at least one working day,\nworking hours that end after they start, and no holiday listed twice.\n\nEvery business-hours deadline is computed on this calendar; an empty or inverted one makes\nevery deadline infinite.\n\nFails:\n\n    calendar:\n      time_zone: America/Chicgo\n      hours: {start: \"17:00\", end: \"08:00\"}"),
     Entry(
       type: CommitmentComplete.self,
       summary: "Every SLA commitment names a party, a quantity and a unit, and the unit suits its kind.",
@@ -78,8 +78,8 @@ extension RuleCatalogue {
       documentation: "The hand-off names lead statuses that exist: the accepted status is a working status and\nthe rejected status is a recycle status.\n\nThe SLA clock stops when the rep sets one of these statuses; a misspelt one means the clock\nnever stops.\n\nFails:\n\n    handoff:\n      accepted_status: atempting"),
     Entry(
       type: ICPRangesValid.self,
-      summary: "ICP ranges are sensible: minimums not above maximums, no negative sizes, and countries as two-letter ISO 3166 codes.",
-      documentation: "ICP ranges are sensible: minimums not above maximums, no negative sizes, and countries as\ntwo-letter ISO 3166 codes.\n\nFails:\n\n    employees: {min: 5000, max: 50}"),
+      summary: "ICP ranges are sensible: minimums not above maximums, no negative sizes, and countries as ISO 3166-1 alpha-2 codes that exist (`UK` is `GB`; lower case is read as upper case).",
+      documentation: "ICP ranges are sensible: minimums not above maximums, no negative sizes, and countries as\nISO 3166-1 alpha-2 codes that exist (`UK` is `GB`; lower case is read as upper case).\n\nFails:\n\n    employees: {min: 5000, max: 50}"),
     Entry(
       type: JourneyOrder.self,
       summary: "Buyer-journey phases map onto the lifecycle in order: every stage of a later phase comes after every stage of an earlier one.",

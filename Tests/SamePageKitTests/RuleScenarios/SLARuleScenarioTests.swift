@@ -43,6 +43,35 @@ import Testing
       replacing: "{date: 2026-12-25, name: Christmas Day}", with: "{date: 2026-11-26, name: Christmas Day}",
       expect: [sla("Christmas Day", "sla.calendar-valid", "holiday 2026-11-26 is listed twice")]),
     RuleScenario(
+      "a time zone abbreviation, with the region zone it stands for", file: "sla.yaml",
+      replacing: "time_zone: America/Chicago", with: "time_zone: CST",
+      expect: [
+        sla(
+          "time_zone:", "sla.calendar-valid",
+          "'CST' is an abbreviation, not an IANA time zone; did you mean 'America/Chicago'?")
+      ]),
+    RuleScenario(
+      "a Pacific abbreviation", file: "sla.yaml",
+      replacing: "time_zone: America/Chicago", with: "time_zone: PST",
+      expect: [
+        sla(
+          "time_zone:", "sla.calendar-valid",
+          "'PST' is an abbreviation, not an IANA time zone; did you mean 'America/Los_Angeles'?")
+      ]),
+    RuleScenario(
+      "a fixed offset", file: "sla.yaml",
+      replacing: "time_zone: America/Chicago", with: "time_zone: GMT+1",
+      expect: [sla("time_zone:", "sla.calendar-valid", "'GMT+1' is a fixed offset, not an IANA time zone")]),
+    RuleScenario(
+      "a fixed offset written with minutes", file: "sla.yaml",
+      replacing: "time_zone: America/Chicago", with: #"time_zone: "UTC+01:00""#,
+      expect: [
+        sla("time_zone:", "sla.calendar-valid", "'UTC+01:00' is a fixed offset, not an IANA time zone")
+      ]),
+    RuleScenario(
+      "UTC is accepted", file: "sla.yaml",
+      replacing: "time_zone: America/Chicago", with: "time_zone: UTC", expect: []),
+    RuleScenario(
       "another real time zone is accepted", file: "sla.yaml",
       replacing: "time_zone: America/Chicago", with: "time_zone: Europe/Berlin", expect: []),
     RuleScenario(

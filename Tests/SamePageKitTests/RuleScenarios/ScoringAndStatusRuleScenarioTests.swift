@@ -212,6 +212,27 @@ import Testing
       replacing: "countries: [US, CA, MX]", with: "countries: [US, CA, Mexico]",
       expect: [icp("Mexico", "icp.range-valid", "'Mexico' is not a two-letter country code")]),
     RuleScenario(
+      "two letters that are no country", file: "icp.yaml",
+      replacing: "countries: [US, CA, MX]", with: "countries: [US, CA, ZZ]",
+      expect: [icp("countries: [US, CA, ZZ]", "icp.range-valid", "'ZZ' is not a country code that exists")]),
+    RuleScenario(
+      "UK for the United Kingdom, with GB suggested", file: "icp.yaml",
+      replacing: "countries: [US, CA, MX]", with: "countries: [US, CA, UK]",
+      expect: [
+        icp(
+          "countries: [US, CA, UK]", "icp.range-valid", "'UK' is not an ISO 3166-1 code; did you mean 'GB'?")
+      ]),
+    RuleScenario(
+      "an excluded code that is no country", file: "icp.yaml",
+      replacing: "countries: [RU, BY, IR, KP, CU, SY]", with: "countries: [RU, BY, IR, KP, CU, XX]",
+      expect: [
+        icp(
+          "countries: [RU, BY, IR, KP, CU, XX]", "icp.range-valid", "'XX' is not a country code that exists")
+      ]),
+    RuleScenario(
+      "lower-case country codes are read as upper case and accepted", file: "icp.yaml",
+      replacing: "countries: [US, CA, MX]", with: "countries: [us, ca, mx]", expect: []),
+    RuleScenario(
       "a segment targeting an excluded country", file: "icp.yaml",
       replacing: "countries: [US, CA, MX]", with: "countries: [US, CA, CU]",
       expect: [

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The SLA's business calendar is usable: a known IANA time zone, at least one working day,
+/// The SLA's business calendar is usable: an IANA time zone (never an abbreviation such as CST
+/// or an offset such as GMT+1), at least one working day,
 /// working hours that end after they start, and no holiday listed twice.
 ///
 /// Every business-hours deadline is computed on this calendar; an empty or inverted one makes
@@ -18,12 +19,24 @@ public struct CalendarValid: GlossaryRule {
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
     guard let calendar = glossary.sla.calendar else { return }
-    if let zone = calendar.timeZone, TimeZone(identifier: zone.value) == nil {
-      let suggestion = Suggestion.nearest(to: zone.value, in: TimeZone.knownTimeZoneIdentifiers)
-      findings.report(
-        at: zone.location,
-        "'\(zone.value)' is not a known time zone" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-        fix: suggestion.map { "use '\($0)'" } ?? "use an IANA name such as America/Chicago or Europe/Berlin")
+    if let zone = calendar.timeZone, !RealCodes.isTimeZone(zone.value) {
+      if let region = RealCodes.zone(forAbbreviation: zone.value) {
+        findings.report(
+          at: zone.location,
+          "'\(zone.value)' is an abbreviation, not an IANA time zone; did you mean '\(region)'?",
+          fix: "use '\(region)': an abbreviation does not follow daylight saving time")
+      } else if TimeZone(identifier: zone.value) != nil {
+        findings.report(
+          at: zone.location, "'\(zone.value)' is a fixed offset, not an IANA time zone",
+          fix: "use the region's zone, such as Europe/Warsaw: an offset does not follow daylight saving time")
+      } else {
+        let suggestion = Suggestion.nearest(to: zone.value, in: RealCodes.timeZones)
+        findings.report(
+          at: zone.location,
+          "'\(zone.value)' is not a known time zone" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+          fix: suggestion.map { "use '\($0)'" } ?? "use an IANA name such as America/Chicago or Europe/Berlin"
+        )
+      }
     }
     if calendar.workingDays.isEmpty {
       findings.report(

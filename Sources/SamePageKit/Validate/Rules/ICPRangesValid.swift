@@ -1,5 +1,5 @@
 /// ICP ranges are sensible: minimums not above maximums, no negative sizes, and countries as
-/// two-letter ISO 3166 codes.
+/// ISO 3166-1 alpha-2 codes that exist (`UK` is `GB`; lower case is read as upper case).
 ///
 /// Fails:
 ///
@@ -28,14 +28,20 @@ public struct ICPRangesValid: GlossaryRule {
       }
     }
     let countries = glossary.icp.segments.flatMap(\.countries) + glossary.icp.exclusions.countries
-    for country in countries where !isCountryCode(country.value) {
-      findings.report(
-        at: country.location, "'\(country.value)' is not a two-letter country code",
-        fix: "use ISO 3166-1 alpha-2 codes such as US, CA, DE")
+    for country in countries where !RealCodes.countries.contains(country.value) {
+      if let code = RealCodes.commonMistakes[country.value] {
+        findings.report(
+          at: country.location, "'\(country.value)' is not an ISO 3166-1 code; did you mean '\(code)'?",
+          fix: "use '\(code)'")
+      } else if country.value.count == 2, country.value.allSatisfy(\.isLetter) {
+        findings.report(
+          at: country.location, "'\(country.value)' is not a country code that exists",
+          fix: "use ISO 3166-1 alpha-2 codes such as US, CA, DE")
+      } else {
+        findings.report(
+          at: country.location, "'\(country.value)' is not a two-letter country code",
+          fix: "use ISO 3166-1 alpha-2 codes such as US, CA, DE")
+      }
     }
-  }
-
-  private func isCountryCode(_ text: String) -> Bool {
-    text.count == 2 && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
   }
 }
