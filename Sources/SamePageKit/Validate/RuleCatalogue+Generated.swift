@@ -29,6 +29,10 @@ extension RuleCatalogue {
       summary: "At least one lead status has the category `converted`.",
       documentation: "At least one lead status has the category `converted`.\n\nConversion (the lead became an opportunity) is how the funnel report counts success;\nwithout a converted status nothing ever converts.\n\nFails: no status in `lead-statuses.yaml` has `category: converted`."),
     Entry(
+      type: DatesAgree.self,
+      summary: "The agreement's version and dates agree: `glossary_version` is semantic versioning (MAJOR.MINOR.PATCH), the newest change-log entry is that version on the effective date, and the next review comes after the effective date.",
+      documentation: "The agreement's version and dates agree: `glossary_version` is semantic versioning\n(MAJOR.MINOR.PATCH), the newest change-log entry is that version on the effective date, and\nthe next review comes after the effective date.\n\nThe rendered SLA prints the manifest's version and the change log side by side; a change\nlog ahead of or behind the manifest means someone edited one and forgot the other, and the\nsignatories would sign a document that contradicts itself.\n\nFails (the manifest says 2.3.0, effective 2026-10-01):\n\n    changes:\n      - {version: 2.4.0, date: 2026-11-01, summary: MQL volume raised to 150}"),
+    Entry(
       type: DealProbabilityOrder.self,
       summary: "Along each pipeline's open stages, the win probability never falls.",
       documentation: "Along each pipeline's open stages, the win probability never falls.\n\nStages are listed in the order deals move through them; a later stage with a lower\nprobability makes the forecast drop when a deal progresses.\n\nFails:\n\n    - {id: proposal-presented, probability: 60}\n    - {id: negotiation, probability: 40}"),
@@ -76,6 +80,10 @@ extension RuleCatalogue {
       type: HandoffStatusesExist.self,
       summary: "The hand-off names lead statuses that exist: the accepted status is a working status and the rejected status is a recycle status.",
       documentation: "The hand-off names lead statuses that exist: the accepted status is a working status and\nthe rejected status is a recycle status.\n\nThe SLA clock stops when the rep sets one of these statuses; a misspelt one means the clock\nnever stops.\n\nFails:\n\n    handoff:\n      accepted_status: atempting"),
+    Entry(
+      type: HolidaysInPeriod.self,
+      summary: "The business calendar's holidays fall within the agreement's period: none before the effective date, none more than a year after the next review.",
+      documentation: "The business calendar's holidays fall within the agreement's period: none before the\neffective date, none more than a year after the next review.\n\nA holiday already past when the agreement takes effect is a leftover from an earlier\nversion; one far beyond the next review will be decided again at that review. Either way the\nlist in the signed document is not the one the clock uses.\n\nFails (effective 2026-10-01):\n\n    holidays:\n      - {date: 2026-07-04, name: Independence Day}"),
     Entry(
       type: ICPRangesValid.self,
       summary: "ICP ranges are sensible: minimums not above maximums, no negative sizes, and countries as ISO 3166-1 alpha-2 codes that exist (`UK` is `GB`; lower case is read as upper case).",

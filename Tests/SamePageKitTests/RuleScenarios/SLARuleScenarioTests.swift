@@ -260,6 +260,60 @@ import Testing
       replacing: "rejected_status: rejected", with: "rejected_status: no-response", expect: []),
   ]
 
+  static let datesScenarios: [RuleScenario] = [
+    RuleScenario(
+      "a version that is not semantic versioning", file: "samepage.yaml",
+      replacing: "glossary_version: 2.3.0", with: "glossary_version: 02.3.0",
+      expect: [
+        .init(
+          file: "samepage.yaml", at: "glossary_version:", id: "sla.dates-agree",
+          summary: "glossary_version '02.3.0' is not a semantic version"),
+        sla(
+          "version: 2.3.0", "sla.dates-agree",
+          "the newest change is version 2.3.0, but the manifest is at 02.3.0"),
+      ]),
+    RuleScenario(
+      "a manifest ahead of its change log", file: "samepage.yaml",
+      replacing: "glossary_version: 2.3.0", with: "glossary_version: 2.4.0",
+      expect: [
+        sla(
+          "version: 2.3.0", "sla.dates-agree",
+          "the newest change is version 2.3.0, but the manifest is at 2.4.0")
+      ]),
+    RuleScenario(
+      "the newest change dated other than the effective date", file: "sla.yaml",
+      replacing: "{version: 2.3.0, date: 2026-10-01,", with: "{version: 2.3.0, date: 2026-09-20,",
+      expect: [
+        sla(
+          "version: 2.3.0", "sla.dates-agree",
+          "the change for 2.3.0 is dated 2026-09-20, but the agreement takes effect on 2026-10-01")
+      ]),
+    RuleScenario(
+      "a next review on the effective date", file: "sla.yaml",
+      replacing: "next_review: 2027-01-15", with: "next_review: 2026-10-01",
+      expect: [
+        sla(
+          "next_review:", "sla.dates-agree",
+          "the next review, 2026-10-01, is not after the effective date 2026-10-01")
+      ]),
+    RuleScenario(
+      "a holiday before the effective date", file: "sla.yaml",
+      replacing: "{date: 2026-11-26, name: Thanksgiving Day}",
+      with: "{date: 2026-09-07, name: Labor Day 2026}",
+      expect: [
+        sla(
+          "Labor Day 2026", "sla.holidays-in-period",
+          "holiday 2026-09-07 is before the agreement takes effect on 2026-10-01")
+      ]),
+    RuleScenario(
+      "a holiday a year after the next review is accepted", file: "sla.yaml",
+      replacing: "{date: 2027-09-06, name: Labor Day}", with: "{date: 2028-01-15, name: Labor Day}",
+      expect: []),
+  ]
+
+  @Test(arguments: datesScenarios) func datesAndHolidays(_ scenario: RuleScenario) throws {
+    try scenario.run()
+  }
   @Test(arguments: calendarScenarios) func calendarValid(_ scenario: RuleScenario) throws {
     try scenario.run()
   }
