@@ -70,29 +70,30 @@ final class MappingReader {
   }
 
   func optional<T: YAMLReadable>(_ key: String, as type: T.Type = T.self) -> Located<T>? {
-    guard let node = value(key) else { return nil }
-    return T.read(node, field: key, in: context).map { Located($0, at: node.location) }
+    located(key, required: false) { T.read($0, field: key, in: context) }
   }
 
   func optional<T: YAMLBoundedNumber>(_ key: String, in range: ClosedRange<T>) -> Located<T>? {
-    guard let node = value(key) else { return nil }
-    return T.read(node, field: key, in: context, range: range).map { Located($0, at: node.location) }
-  }
-
-  func required<T: YAMLBoundedNumber>(_ key: String, in range: ClosedRange<T>) -> Located<T>? {
-    guard let node = value(key) else {
-      missing(key, expected: T.expectation)
-      return nil
-    }
-    return T.read(node, field: key, in: context, range: range).map { Located($0, at: node.location) }
+    located(key, required: false) { T.read($0, field: key, in: context, range: range) }
   }
 
   func required<T: YAMLReadable>(_ key: String, as type: T.Type = T.self) -> Located<T>? {
+    located(key, required: true) { T.read($0, field: key, in: context) }
+  }
+
+  func required<T: YAMLBoundedNumber>(_ key: String, in range: ClosedRange<T>) -> Located<T>? {
+    located(key, required: true) { T.read($0, field: key, in: context, range: range) }
+  }
+
+  /// A field read by `read`, with its place; an absent required field is recorded as missing.
+  private func located<T: YAMLReadable>(_ key: String, required: Bool, _ read: (YAMLNode) -> T?) -> Located<
+    T
+  >? {
     guard let node = value(key) else {
-      missing(key, expected: T.expectation)
+      if required { missing(key, expected: T.expectation) }
       return nil
     }
-    return T.read(node, field: key, in: context).map { Located($0, at: node.location) }
+    return read(node).map { Located($0, at: node.location) }
   }
 
   /// A flag that defaults to false when absent.

@@ -46,19 +46,13 @@ extension Int: YAMLBoundedNumber {
     }
     let digits = text.replacingOccurrences(of: "_", with: "")
     if let value = Int(digits) {
-      guard range.contains(value) else {
-        context.outOfRange(
-          node, field: field, text: text, range: "\(range.lowerBound) to \(range.upperBound)")
-        return nil
-      }
-      return value
-    }
-    // 1e19 or 99999999999999999999 is a whole number too, just not one Int can hold.
-    if let value = Double(digits), !value.isNaN, value.rounded() == value {
-      context.outOfRange(node, field: field, text: text, range: "\(range.lowerBound) to \(range.upperBound)")
+      if range.contains(value) { return value }
+    } else if Double(digits).map({ $0.isNaN || $0.rounded() != $0 }) ?? true {
+      // Not a whole number at all; 1e19 or 99999999999999999999 is one, too large for Int.
+      context.wrongType(node, expected: expectation, field: field)
       return nil
     }
-    context.wrongType(node, expected: expectation, field: field)
+    context.outOfRange(node, field: field, text: text, range: "\(range.lowerBound) to \(range.upperBound)")
     return nil
   }
 }

@@ -33,13 +33,12 @@ public struct ICPRangesValid: GlossaryRule {
         findings.report(
           at: country.location, "'\(country.value)' is not an ISO 3166-1 code; did you mean '\(code)'?",
           fix: "use '\(code)'")
-      } else if country.value.count == 2, country.value.allSatisfy(\.isLetter) {
-        findings.report(
-          at: country.location, "'\(country.value)' is not a country code that exists",
-          fix: "use ISO 3166-1 alpha-2 codes such as US, CA, DE")
       } else {
+        let twoLetters = country.value.count == 2 && country.value.allSatisfy(\.isLetter)
         findings.report(
-          at: country.location, "'\(country.value)' is not a two-letter country code",
+          at: country.location,
+          "'\(country.value)' is not "
+            + (twoLetters ? "a country code that exists" : "a two-letter country code"),
           fix: "use ISO 3166-1 alpha-2 codes such as US, CA, DE")
       }
     }
