@@ -123,6 +123,11 @@ import Testing
     try replace(
       in: glossary, "personas.yaml", "bio: >-",
       with: "bio: >-\n      <iframe src=\"https://evil.example\"></iframe>")
+    // A reference link alone, with no '<' or "](" anywhere in the text.
+    try replace(
+      in: glossary, "lead-statuses.yaml",
+      "definition: Sent back to marketing before any contact, for a procedural reason.",
+      with: "definition: |-\n      Sent back [for a reason][evil].\n\n      [evil]: javascript:alert(5)")
     let (pages, diagnostics) = try render(glossary)
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.summary))")
     for rendered in pages {

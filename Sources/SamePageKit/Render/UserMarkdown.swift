@@ -9,7 +9,9 @@ enum UserMarkdown {
   /// The text unchanged when it holds nothing to clean — nearly always, so what people wrote
   /// stays byte for byte as they wrote it — and otherwise the cleaned tree as CommonMark.
   static func safe(_ text: String) -> String {
-    guard text.contains(where: { $0 == "<" || $0 == ":" }) else { return text }
+    // Raw HTML and autolinks need '<'; inline links and images need "](" and reference links a
+    // "]:" definition. Text with none of them has nothing to clean, so libcmark is not asked.
+    guard text.contains("<") || text.contains("](") || text.contains("]:") else { return text }
     let document = CommonMarkDocument(markdown: text)
     document.sanitize(allowsAnchors: false)
     guard document.escapedHTMLCount > 0 || document.neutralizedLinkCount > 0 else { return text }
