@@ -19,4 +19,15 @@ public struct GlossaryCheck: Sendable {
     filesRead = result.filesRead
     hasUnreadableInput = result.hasUnreadableInput
   }
+
+  /// For the release branch: an agreement not signed as it stands is an error, not a note.
+  public func requiringSignatures() -> GlossaryCheck {
+    var check = self
+    check.diagnostics = diagnostics.map { diagnostic in
+      var diagnostic = diagnostic
+      if diagnostic.id == SignedOff.id { diagnostic.severity = .error }
+      return diagnostic
+    }
+    return check
+  }
 }

@@ -161,6 +161,10 @@ extension RuleCatalogue {
       summary: "Every scoring rule names a declared attribute (fit) or event type (engagement), and every hand-raise names a declared event type.",
       documentation: "Every scoring rule names a declared attribute (fit) or event type (engagement), and every\nhand-raise names a declared event type.\n\nThe scoring core only sees attributes and events the glossary declares; a rule on an\nundeclared one never fires and its points silently go missing.\n\nFails:\n\n    - {id: webinar, event: webinar_atended, points: 40}"),
     Entry(
+      type: SignedOff.self,
+      summary: "Both parties have signed the agreement exactly as it stands; until then it is a draft.",
+      documentation: "Both parties have signed the agreement exactly as it stands; until then it is a draft.\n\nA signature in `signatures.yaml` names the content hash of the glossary it signed. Any change\nto a term file after signing leaves that signature stale: the people who signed agreed to\nsomething else. On a branch this is expected and reported as a note; `check --require-signed`\n(for the release branch) makes it an error. The rendered SLA carries \"DRAFT — not signed\"\nuntil every party has signed this content.\n\nReported for an agreement edited after marketing signed it:\n\n    signatures:\n      - {party: marketing, name: Dana Whitfield, date: 2026-09-28, content: \"sha256:…\"}"),
+    Entry(
       type: SingleDefaultLeadType.self,
       summary: "Exactly one lead type is the default.",
       documentation: "Exactly one lead type is the default.\n\nA lead that arrives without a type (a web form, an import) gets the default; none leaves\nit on no path, two make the routing ambiguous.\n\nFails:\n\n    - {id: new-business, default: true}\n    - {id: service, default: true}"),
