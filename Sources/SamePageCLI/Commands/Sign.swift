@@ -44,17 +44,20 @@ struct Sign: ParsableCommand {
     guard signer == signatory.name.value else {
       printError(
         "samepage: sla.yaml names \(signatory.name.value) as the signatory for \(party.rawValue), not \(signer); "
-          + "sign as \(signatory.name.value), or change the signatory in sla.yaml (which changes the content to sign)")
+          + "sign as \(signatory.name.value), or change the signatory in sla.yaml (which changes the content to sign)"
+      )
       throw ExitCode(1)
     }
     let signedOn = try signingDate(timeZone: valid.sla.calendar?.timeZone?.value)
     let sign = SignOff(valid)
     if case .signed(let existing) = sign.parties.first(where: { $0.party == party.party })?.state {
-      print("\(existing.name.value) already signed this content for \(party.rawValue) on \(existing.date.value)")
+      print(
+        "\(existing.name.value) already signed this content for \(party.rawValue) on \(existing.date.value)")
       return
     }
     let url = URL(fileURLWithPath: glossary).appendingPathComponent(Signature.fileName)
-    let existing = FileManager.default.fileExists(atPath: url.path) ? try String(contentsOf: url, encoding: .utf8) : nil
+    let existing =
+      FileManager.default.fileExists(atPath: url.path) ? try String(contentsOf: url, encoding: .utf8) : nil
     let entry = SignatureFile.Entry(
       party: party.party, name: signer, title: title ?? signatory.title?.value, date: signedOn,
       version: valid.manifest.glossaryVersion?.value, content: valid.contentHash)
@@ -74,7 +77,8 @@ struct Sign: ParsableCommand {
     print(
       others.isEmpty
         ? "every party has signed this content; the SLA is no longer a draft"
-        : "\(others.map(\.party.rawValue).joined(separator: " and ")) has not signed it yet; the SLA stays a draft")
+        : "\(others.map(\.party.rawValue).joined(separator: " and ")) has not signed it yet; the SLA stays a draft"
+    )
   }
 
   private func signingDate(timeZone: String?) throws -> CalendarDate {

@@ -12,8 +12,9 @@ public enum SignatureFile {
     public var version: String?
     public var content: String
 
-    public init(party: Party, name: String, title: String?, date: CalendarDate, version: String?, content: String)
-    {
+    public init(
+      party: Party, name: String, title: String?, date: CalendarDate, version: String?, content: String
+    ) {
       self.party = party
       self.name = name
       self.title = title

@@ -36,7 +36,8 @@ public struct SignedOff: GlossaryRule {
           "\(signature.name.value) signed for \(entry.party.rawValue) on \(signature.date.value)"
             + (signature.version.map { " (version \($0.value))" } ?? "")
             + ", but the agreement has changed since; the SLA renders as a draft",
-          fix: "review the changes since then with \(signature.name.value), who signs again with '\(command)'")
+          fix: "review the changes since then with \(signature.name.value), who signs again with '\(command)'"
+        )
       }
     }
   }
