@@ -25,6 +25,7 @@ public enum SignatureFile {
   }
 
   static let header = """
+    # yaml-language-server: $schema=schemas/signatures.schema.json
     # Who signed this agreement, written by `samepage sign`. Each signature names the content
     # hash of the term files it signed: editing any of them afterwards leaves it stale, and the
     # SLA is a draft again until both parties sign the new content.

@@ -22,12 +22,11 @@ public struct GlossaryCheck: Sendable {
 
   /// For the release branch: an agreement not signed as it stands is an error, not a note.
   public func requiringSignatures() -> GlossaryCheck {
+    guard let glossary else { return self }
+    var findings = Findings(ruleID: SignedOff.id, severity: .error)
+    SignedOff().check(glossary, into: &findings, required: true)
     var check = self
-    check.diagnostics = diagnostics.map { diagnostic in
-      var diagnostic = diagnostic
-      if diagnostic.id == SignedOff.id { diagnostic.severity = .error }
-      return diagnostic
-    }
+    check.diagnostics = (diagnostics.filter { $0.id != SignedOff.id } + findings.diagnostics).sorted()
     return check
   }
 }

@@ -53,6 +53,9 @@ extension DocumentViewModel {
           hasBackup: tier.backup != nil)
       },
       "hasEscalation": !(handoff?.escalationTiers.isEmpty ?? true),
+      // The first tier under the names templates used before tiers, so ejected templates still render.
+      "escalationOwner": handoff?.escalationTiers.first?.to.value ?? "",
+      "escalateAfter": handoff?.escalationTiers.first?.after.value.description ?? "",
       "turnaround": (handoff?.turnaround ?? []).map { item in
         CriterionView(
           name:

@@ -4,7 +4,8 @@
 /// to a term file after signing leaves that signature stale: the people who signed agreed to
 /// something else. On a branch this is expected and reported as a note; `check --require-signed`
 /// (for the release branch) makes it an error. The rendered SLA carries "DRAFT — not signed"
-/// until every party has signed this content.
+/// until every party has signed this content. Before anyone has signed (no `signatures.yaml`)
+/// the rule stays quiet, since every agreement starts as a draft, unless signatures are required.
 ///
 /// Reported for an agreement edited after marketing signed it:
 ///
@@ -16,6 +17,12 @@ public struct SignedOff: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
+    check(glossary, into: &findings, required: false)
+  }
+
+  /// - Parameter required: report unsigned parties even before anyone has signed.
+  func check(_ glossary: Glossary, into findings: inout Findings, required: Bool) {
+    guard required || !glossary.signatures.isEmpty else { return }
     let version = glossary.manifest.glossaryVersion?.value
     let versionText = version.map { " (version \($0))" } ?? ""
     for entry in SignOff(glossary).parties {
