@@ -29,16 +29,18 @@ import Testing
   @Test func definitionsCarryEntryCriteriaExclusionsAndUncoveredTypes() throws {
     let document = try sla()
     let mql = try section("### Marketing-qualified lead (MQL)", in: document)
-    #expect(mql.contains("when its score reaches a fit of at least **40** and an engagement of at least **50**"))
+    #expect(
+      mql.contains("when its score reaches a fit of at least **40** and an engagement of at least **50**"))
     let sal = try section("### Sales-accepted lead (SAL)", in: document)
     #expect(sal.contains("by setting the status [Attempting to contact](glossary.md#status-attempting)"))
     let sql = try section("### Sales-qualified lead (SQL)", in: document)
     #expect(sql.contains("a fit of at least **60** and an engagement of at least **100**"))
     #expect(sql.contains("- **Demo request**, when the lead's fit is at least **40**"))
     let excluded = try section("### Never a qualified lead", in: document)
-    for value in ["| Personal email domains | gmail.com, yahoo.com, hotmail.com |", "| Email suffixes | .edu |",
-      "grainger.example", "| Countries not served | RU, BY, IR, KP, CU, SY |"]
-    {
+    for value in [
+      "| Personal email domains | gmail.com, yahoo.com, hotmail.com |", "| Email suffixes | .edu |",
+      "grainger.example", "| Countries not served | RU, BY, IR, KP, CU, SY |",
+    ] {
       #expect(excluded.contains(value), "\(value)")
     }
     let uncovered = try section("### Leads this agreement does not cover", in: document)
@@ -59,7 +61,8 @@ import Testing
     #expect(commitments.contains("The lead enters [Marketing-qualified lead (MQL)](glossary.md#mql)"))
     #expect(
       commitments.contains(
-        "[Attempting to contact](glossary.md#status-attempting) against [Rejected](glossary.md#status-rejected)"))
+        "[Attempting to contact](glossary.md#status-attempting) against [Rejected](glossary.md#status-rejected)"
+      ))
     #expect(commitments.contains("[No response](glossary.md#status-no-response) when the sequence ends"))
     #expect(commitments.contains("this sequence of 6 attempts within 10 business days"))
   }
@@ -79,7 +82,9 @@ import Testing
     #expect(reporting.contains("| 120 MQLs per month |"))
     let missed = try section("## 7. When a commitment is missed", in: document)
     #expect(missed.contains("- **120 MQLs per month:** Marketing explains the shortfall"))
-    #expect(missed.contains("| 8 business hours | Sales manager of the territory | Director of Revenue Operations |"))
+    #expect(
+      missed.contains(
+        "| 8 business hours | Sales manager of the territory | Director of Revenue Operations |"))
     #expect(missed.contains("| 2 business days | VP Sales | VP Marketing |"))
     let handoff = try section("## 5. Hand-off", in: document)
     #expect(handoff.contains("Marketing reviews every rejected lead within 5 business days of the rejection"))
@@ -89,7 +94,9 @@ import Testing
   @Test func termAmendmentContactsAndSignatures() throws {
     let document = try sla()
     let term = try section("## 9. Term, review and amendment", in: document)
-    #expect(term.contains("takes effect on 1 October 2026 and stays in force until a signed new version replaces it"))
+    #expect(
+      term.contains(
+        "takes effect on 1 October 2026 and stays in force until a signed new version replaces it"))
     #expect(term.contains("The next review is on 15 January 2027."))
     #expect(term.contains("no sooner than 5 business days after the second signature"))
     let contacts = try section("## 10. Contacts", in: document)
@@ -97,7 +104,9 @@ import Testing
     let signatures = try section("## Signatures", in: document)
     #expect(signatures.contains("**For Marketing:** Dana Whitfield, VP Marketing"))
     #expect(signatures.contains("**For Sales:** Marcus Oyelaran, VP Sales"))
-    #expect(document.hasPrefix("# Service level agreement between marketing and sales\n\n> **DRAFT — not signed.**"))
+    #expect(
+      document.hasPrefix("# Service level agreement between marketing and sales\n\n> **DRAFT — not signed.**")
+    )
   }
 
   @Test func aChangedNumberInTheGlossaryChangesTheDocument() throws {
@@ -107,7 +116,8 @@ import Testing
     let edited = try GlossaryUnderTest(replacing: [
       "lead-scoring.yaml": scoring.replacingOccurrences(of: "engagement: 50", with: "engagement: 65"),
       "sla.yaml": sla.replacingOccurrences(of: "quantity: 120", with: "quantity: 150")
-        .replacingOccurrences(of: "{after: 2 business days, to: VP Sales", with: "{after: 3 business days, to: CRO"),
+        .replacingOccurrences(
+          of: "{after: 2 business days, to: VP Sales", with: "{after: 3 business days, to: CRO"),
     ])
     try #require(scoring.contains("engagement: 50") && sla.contains("{after: 2 business days, to: VP Sales"))
     let document = try self.sla(edited)

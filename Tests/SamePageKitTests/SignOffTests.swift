@@ -78,12 +78,15 @@ import Testing
     let badDate = try samepage("sign", "--party", "sales", "--date", "2026-02-30", in: folder.url)
     #expect(badDate.status == 2)
     #expect(badDate.error.contains("--date '2026-02-30' is not a real date"))
-    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Glossary/signatures.yaml").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: folder.url.appendingPathComponent("Glossary/signatures.yaml").path))
 
     // Name and title as the signatory writes them, from another folder with --glossary.
     let signed = try samepage(
       "sign", "--glossary", folder.url.appendingPathComponent("Glossary").path, "--party", "sales",
-      "--name", "Marcus Oyelaran", "--title", "Chief Revenue Officer: Americas", in: URL(fileURLWithPath: "/tmp"))
+      "--name", "Marcus Oyelaran", "--title", "Chief Revenue Officer: Americas",
+      in: URL(fileURLWithPath: "/tmp"))
     #expect(signed.status == 0, "\(signed.error)")
     let record = try String(
       contentsOf: folder.url.appendingPathComponent("Glossary/signatures.yaml"), encoding: .utf8)
@@ -95,8 +98,9 @@ import Testing
     #expect(try samepage("init", in: folder.url).status == 0)
     #expect(try samepage("sign", "--party", "marketing", in: folder.url).status == 0)
     #expect(try samepage("emit-config", "--out", "config.json", in: folder.url).status == 0)
-    let config = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: folder.url.appendingPathComponent("config.json"))) as? [String: Any]
+    let config =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: folder.url.appendingPathComponent("config.json"))) as? [String: Any]
     let hash = try #require(config?["glossaryHash"] as? String)
     let record = try String(
       contentsOf: folder.url.appendingPathComponent("Glossary/signatures.yaml"), encoding: .utf8)

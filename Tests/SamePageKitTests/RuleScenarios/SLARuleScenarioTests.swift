@@ -388,11 +388,15 @@ import Testing
         "reporting:\n  system_of_record: the CRM\n  prepared_by: Revenue Operations\n  cadence: weekly\n  reviewed_in: the monthly revenue meeting\n  figures: [mql_volume, acceptance_rate, first_touch, connect_attempts]\n",
       with: "",
       expect: [
-        sla("^definition:", "sla.reporting-covers-commitments", "the SLA does not say how its figures are reported")
+        sla(
+          "^definition:", "sla.reporting-covers-commitments",
+          "the SLA does not say how its figures are reported")
       ]),
   ]
 
-  @Test(arguments: escalationAndReportingScenarios) func escalationAndReporting(_ scenario: RuleScenario) throws {
+  @Test(arguments: escalationAndReportingScenarios) func escalationAndReporting(_ scenario: RuleScenario)
+    throws
+  {
     try scenario.run()
   }
 
