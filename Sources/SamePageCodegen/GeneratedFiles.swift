@@ -37,7 +37,8 @@ public enum GeneratedFiles {
     var templateFiles: [(path: String, text: String)] = []
     let enumerator = fileManager.enumerator(atPath: templatesURL.path)
     while let relative = enumerator?.nextObject() as? String {
-      guard relative.hasSuffix(".mustache") else { continue }
+      guard relative.hasSuffix(".mustache") || (relative.hasPrefix("locales/") && relative.hasSuffix(".yaml"))
+      else { continue }
       templateFiles.append(
         (relative, try String(contentsOf: templatesURL.appendingPathComponent(relative), encoding: .utf8)))
     }
