@@ -125,9 +125,23 @@ import Testing
     case "template.unknown-name":
       let templates = try copyOfTemplates()
       try replace(
-        in: templates.url.appendingPathComponent("glossary.md.mustache"), "# {{organization}}",
-        "# {{organisation}}")
+        in: templates.url.appendingPathComponent("term.md.mustache"), "# {{pageTitle}}", "# {{pageTitel}}")
       return try render(GlossaryUnderTest(), templates: templates.url)
+    case "template.unknown-message":
+      let templates = try copyOfTemplates()
+      try replace(
+        in: templates.url.appendingPathComponent("sla.md.mustache"), "{{t.sla.title}}", "{{t.sla.titel}}")
+      return try render(GlossaryUnderTest(), templates: templates.url)
+    case "catalogue.malformed":
+      let templates = try copyOfTemplates()
+      try replace(
+        in: templates.url.appendingPathComponent("locales/en.yaml"), "  yes: \"Yes\"", "  yes: [\"Yes\"]")
+      return failures(TemplateSet.load(directory: templates.url, displayDirectory: "Templates"))
+    case "render.unknown-locale":
+      let glossary = try GlossaryUnderTest()
+      try replace(
+        in: glossary.directory.url.appendingPathComponent("samepage.yaml"), "locale: en-US", "locale: de-DE")
+      return try render(glossary)
     case "render.broken-link":
       let glossary = try GlossaryUnderTest()
       try replace(

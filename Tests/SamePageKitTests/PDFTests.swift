@@ -48,7 +48,7 @@ import Testing
     }
     // Every page carries the version and effective date, and its number.
     for (index, page) in pages.enumerated() {
-      #expect(page.contains("Version 2.3.0 · Effective 1 October 2026"), "page \(index + 1)")
+      #expect(page.contains("Version 2.3.0 · Effective October 1, 2026"), "page \(index + 1)")
       #expect(page.contains("Page \(index + 1) of \(pages.count)"), "page \(index + 1)")
     }
     // The signatures start a page of their own.

@@ -21,8 +21,12 @@ final class TemporaryDirectory {
 
   deinit { try? FileManager.default.removeItem(at: url) }
 
+  /// Writes `name` (which may name subfolders, created as needed).
   func write(_ text: String, to name: String) throws {
-    try Data(text.utf8).write(to: url.appendingPathComponent(name))
+    let file = url.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: file)
   }
 
   /// For bytes a String cannot hold (invalid UTF-8).

@@ -34,9 +34,13 @@ public enum DiagnosticCatalogue {
     "template.unreadable",
     "template.syntax",
     "template.unknown-name",
+    "template.unknown-message",
+    // Render/Localization: the message catalogues beside the templates.
+    "catalogue.malformed",
     // Render/DocumentRenderer.swift: the rendered pages.
     "render.broken-link",
     "render.duplicate-anchor",
+    "render.unknown-locale",
   ]
 
   /// The ids of the rules, in catalogue order.

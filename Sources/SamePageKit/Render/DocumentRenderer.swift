@@ -57,10 +57,15 @@ public struct DocumentRenderer: Sendable {
       .map { use in
         Diagnostic(
           id: "template.unknown-message", severity: .error, location: use.location,
-          summary: "template uses message '\(use.key)', which the '\(localizer.catalogue.language)' catalogue does not have",
-          fix: "add '\(use.key):' to Templates/locales/\(localizer.catalogue.language).yaml, or check the spelling against locales/en.yaml")
+          summary:
+            "template uses message '\(use.key)', which the '\(localizer.catalogue.language)' catalogue does not have",
+          fix:
+            "add '\(use.key):' to Templates/locales/\(localizer.catalogue.language).yaml, or check the spelling against locales/en.yaml"
+        )
       }
-    if !(messageProblems + missingMessages).isEmpty { return ([], (messageProblems + missingMessages).sorted()) }
+    if !(messageProblems + missingMessages).isEmpty {
+      return ([], (messageProblems + missingMessages).sorted())
+    }
 
     for page in pages {
       let template = Self.templateName(page)
@@ -69,7 +74,9 @@ public struct DocumentRenderer: Sendable {
       // The starter glossary fills every section, so names inside sections this glossary
       // leaves empty are checked too.
       let (_, missingInReference) = templates.render(
-        template, context: DocumentViewModel(glossary: reference, page: page, l: localizer, messages: messages).context())
+        template,
+        context: DocumentViewModel(glossary: reference, page: page, l: localizer, messages: messages)
+          .context())
       for diagnostic in missing + missingInReference { unknown[diagnostic.summary] = diagnostic }
 
       let document = CommonMarkDocument(markdown: markdown, tables: true)
@@ -92,7 +99,9 @@ public struct DocumentRenderer: Sendable {
   static func messageTemplates(_ catalogue: MessageCatalogue) -> ([String: Any], [Diagnostic]) {
     var root: [String: Any] = [:]
     var problems: [Diagnostic] = []
-    func insert(_ path: ArraySlice<Substring>, _ template: MustacheTemplate, into node: inout [String: Any]) -> Bool {
+    func insert(_ path: ArraySlice<Substring>, _ template: MustacheTemplate, into node: inout [String: Any])
+      -> Bool
+    {
       let head = String(path.first!)
       if path.count == 1 {
         guard node[head] == nil else { return false }

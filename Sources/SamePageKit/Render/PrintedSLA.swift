@@ -13,9 +13,13 @@ public enum PrintedSLA {
       manifest.effectiveDate.map { l.text("print.effective", ["date": l.date($0.value)]) },
     ].compactMap { $0 }.joined(separator: " · ")
     // The counters are CSS, the words around them the catalogue's.
-    let pageNumber = l.text("print.page", ["page": "\u{1}", "pages": "\u{2}"]).components(separatedBy: "\u{1}")
-      .map { $0.components(separatedBy: "\u{2}").map { "\"\(cssString($0))\"" }.joined(separator: " counter(pages) ") }
-      .joined(separator: " counter(page) ")
+    let pageNumber = l.text("print.page", ["page": "\u{1}", "pages": "\u{2}"]).components(
+      separatedBy: "\u{1}"
+    )
+    .map {
+      $0.components(separatedBy: "\u{2}").map { "\"\(cssString($0))\"" }.joined(separator: " counter(pages) ")
+    }
+    .joined(separator: " counter(page) ")
     let isDraft = !SignOff(glossary).isComplete
     let head = """
       <style>
@@ -38,7 +42,8 @@ public enum PrintedSLA {
       """
     let watermark =
       isDraft
-      ? "<div class=\"draft-watermark\" aria-hidden=\"true\">\(HTMLPage.escape(l.text("print.draft")))</div>\n" : ""
+      ? "<div class=\"draft-watermark\" aria-hidden=\"true\">\(HTMLPage.escape(l.text("print.draft")))</div>\n"
+      : ""
     return HTMLPage.document(
       title: page.title, body: watermark + page.htmlBody, head: head, language: l.languageTag,
       rightToLeft: l.isRightToLeft)

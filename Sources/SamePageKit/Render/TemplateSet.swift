@@ -36,7 +36,8 @@ public struct TemplateSet: @unchecked Sendable {
     for file in BundledTemplates.files {
       let display = join(BundledTemplates.displayDirectory, file.path)
       if let language = Self.catalogueLanguage(file.path) {
-        let (catalogue, problems) = MessageCatalogue.parse(file.contents, language: language, displayPath: display)
+        let (catalogue, problems) = MessageCatalogue.parse(
+          file.contents, language: language, displayPath: display)
         diagnostics += problems
         catalogues[language] = catalogue
         continue
@@ -64,7 +65,9 @@ public struct TemplateSet: @unchecked Sendable {
         let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
         if let language = Self.catalogueLanguage(relative) {
           let display = join(displayDirectory, relative)
-          guard let text = fileManager.contents(atPath: url.path).flatMap({ String(data: $0, encoding: .utf8) }) else {
+          guard
+            let text = fileManager.contents(atPath: url.path).flatMap({ String(data: $0, encoding: .utf8) })
+          else {
             diagnostics.append(
               Diagnostic(
                 id: "template.unreadable", severity: .error, location: .startOf(display),
@@ -142,7 +145,8 @@ public struct TemplateSet: @unchecked Sendable {
   public func localizer(for identifier: String) -> Localizer? {
     let language = String(identifier.prefix { $0 != "-" && $0 != "_" }).lowercased()
     guard let catalogue = catalogues[language] else { return nil }
-    return Localizer(locale: Locale(identifier: identifier.replacingOccurrences(of: "-", with: "_")), catalogue: catalogue)
+    return Localizer(
+      locale: Locale(identifier: identifier.replacingOccurrences(of: "-", with: "_")), catalogue: catalogue)
   }
 
   /// Every `{{t.KEY}}` a template uses, with its place, for checking against a catalogue.
@@ -156,7 +160,10 @@ public struct TemplateSet: @unchecked Sendable {
           let key = after.prefix { $0 != "}" && $0 != " " }
           let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
           found.append(
-            (String(key), SourceLocation(file: displayPaths[template] ?? template, line: index + 1, column: column)))
+            (
+              String(key),
+              SourceLocation(file: displayPaths[template] ?? template, line: index + 1, column: column)
+            ))
           rest = after
         }
       }

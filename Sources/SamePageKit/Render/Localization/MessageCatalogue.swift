@@ -21,7 +21,9 @@ public struct MessageCatalogue: Sendable {
   public static let directory = "locales"
 
   /// Parses `text` (a catalogue file shown to users as `displayPath`).
-  static func parse(_ text: String, language: String, displayPath: String) -> (MessageCatalogue?, [Diagnostic]) {
+  static func parse(_ text: String, language: String, displayPath: String) -> (
+    MessageCatalogue?, [Diagnostic]
+  ) {
     switch YAMLLoader().parse(Array(text.utf8), displayPath: displayPath) {
     case .failed(let diagnostics): return (nil, diagnostics)
     case .loaded(let file):
@@ -49,7 +51,8 @@ public struct MessageCatalogue: Sendable {
         case .mapping(let forms):
           var plural: [PluralCategory: String] = [:]
           for form in forms {
-            guard let category = PluralCategory(rawValue: form.key), case .scalar(let text, _) = form.value.content
+            guard let category = PluralCategory(rawValue: form.key),
+              case .scalar(let text, _) = form.value.content
             else {
               diagnostics.append(
                 Diagnostic(
@@ -141,7 +144,8 @@ public struct Localizer: @unchecked Sendable {
   public func date(_ date: CalendarDate) -> String {
     var gregorian = Calendar(identifier: .gregorian)
     gregorian.timeZone = TimeZone(identifier: "UTC")!
-    let instant = gregorian.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))!
+    let instant = gregorian.date(
+      from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))!
     let formatter = DateFormatter()
     formatter.locale = locale
     formatter.timeZone = TimeZone(identifier: "UTC")

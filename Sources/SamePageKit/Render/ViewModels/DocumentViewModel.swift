@@ -46,7 +46,8 @@ struct DocumentViewModel {
   func term(_ kind: GlossaryFileKind) -> TermView {
     let header = header(kind)
     return TermView(
-      title: l.text("term.\(kind.rawValue)"), anchor: kind.rawValue, link: page.link(.term(kind)), page: kind.pageName + ".md",
+      title: l.text("term.\(kind.rawValue)"), anchor: kind.rawValue, link: page.link(.term(kind)),
+      page: kind.pageName + ".md",
       definition: UserMarkdown.safe(header.definition?.value ?? ""),
       summary: Format.firstSentence(header.definition?.value ?? ""),
       owner: owner(header.owner?.value))
@@ -111,9 +112,13 @@ struct DocumentViewModel {
           definition: UserMarkdown.safe(stage.definition?.value ?? ""),
           synonyms: stage.synonyms.map(\.value).joined(separator: ", "),
           hasSynonyms: !stage.synonyms.isEmpty, owner: owner(stage.owner?.value),
-          position: l.text("stage.position", ["position": l.number(Double(index + 1)), "count": l.number(Double(stages.count))]),
-          entry: Format.sentences(stage.entryCriteria.map(\.value), or: l.text("list.or")), hasEntry: !stage.entryCriteria.isEmpty,
-          exit: Format.sentences(stage.exitCriteria.map(\.value), or: l.text("list.or")), hasExit: !stage.exitCriteria.isEmpty,
+          position: l.text(
+            "stage.position",
+            ["position": l.number(Double(index + 1)), "count": l.number(Double(stages.count))]),
+          entry: Format.sentences(stage.entryCriteria.map(\.value), or: l.text("list.or")),
+          hasEntry: !stage.entryCriteria.isEmpty,
+          exit: Format.sentences(stage.exitCriteria.map(\.value), or: l.text("list.or")),
+          hasExit: !stage.exitCriteria.isEmpty,
           isOptional: stage.isOptional, isOutOfFunnel: stage.isOutOfFunnel, isTerminal: stage.isTerminal,
           statuses: statuses, hasStatuses: !statuses.isEmpty)
       },
@@ -150,14 +155,17 @@ struct DocumentViewModel {
           anchor: AnchorRef.pipeline(pipeline.id.value).id,
           label: pipeline.label?.value ?? pipeline.id.value.rawValue,
           stages: pipeline.stages.map { stage in
-            let outcome = stage.isWon ? l.text("deal.closed_won") : stage.isClosed ? l.text("deal.closed_lost") : ""
+            let outcome =
+              stage.isWon ? l.text("deal.closed_won") : stage.isClosed ? l.text("deal.closed_lost") : ""
             let stale = stage.staleAfterDays.map { l.plural("unit.days", count: Double($0.value)) } ?? ""
             return DealStageView(
               anchor: AnchorRef.deal(stage.id.value).id, label: stage.label?.value ?? stage.id.value.rawValue,
               definition: UserMarkdown.safe(stage.definition?.value ?? ""),
               synonyms: stage.synonyms.map(\.value).joined(separator: ", "),
-              hasSynonyms: !stage.synonyms.isEmpty, probability: l.percent(Double(stage.probability?.value ?? 0)),
-              forecast: stage.forecast.map { l.text("forecast.\($0.value.rawValue)") } ?? "", outcome: outcome,
+              hasSynonyms: !stage.synonyms.isEmpty,
+              probability: l.percent(Double(stage.probability?.value ?? 0)),
+              forecast: stage.forecast.map { l.text("forecast.\($0.value.rawValue)") } ?? "",
+              outcome: outcome,
               hasOutcome: !outcome.isEmpty,
               staleAfter: stale, hasStaleAfter: !stale.isEmpty,
               lostReasons: stage.lostReasons.map(\.value).joined(separator: "; "),
@@ -172,22 +180,33 @@ struct DocumentViewModel {
     return [
       "segments": glossary.icp.segments.map { segment in
         var criteria: [CriterionView] = []
-        if let tier = segment.tier { criteria.append(.init(name: l.text("criterion.tier"), value: l.number(Double(tier.value)))) }
+        if let tier = segment.tier {
+          criteria.append(.init(name: l.text("criterion.tier"), value: l.number(Double(tier.value))))
+        }
         if !segment.industries.isEmpty {
           criteria.append(
-            .init(name: l.text("criterion.industries"), value: segment.industries.map(\.value).joined(separator: ", ")))
+            .init(
+              name: l.text("criterion.industries"),
+              value: segment.industries.map(\.value).joined(separator: ", ")))
         }
-        if let range = segment.employees { criteria.append(.init(name: l.text("criterion.employees"), value: describe(range))) }
+        if let range = segment.employees {
+          criteria.append(.init(name: l.text("criterion.employees"), value: describe(range)))
+        }
         if let range = segment.annualRevenueUSD {
-          criteria.append(.init(name: l.text("criterion.annual_revenue"), value: describe(range, money: true)))
+          criteria.append(
+            .init(name: l.text("criterion.annual_revenue"), value: describe(range, money: true)))
         }
         if !segment.countries.isEmpty {
           criteria.append(
-            .init(name: l.text("criterion.countries"), value: segment.countries.map(\.value).joined(separator: ", ")))
+            .init(
+              name: l.text("criterion.countries"),
+              value: segment.countries.map(\.value).joined(separator: ", ")))
         }
         if !segment.technologies.isEmpty {
           criteria.append(
-            .init(name: l.text("criterion.technologies"), value: segment.technologies.map(\.value).joined(separator: ", ")))
+            .init(
+              name: l.text("criterion.technologies"),
+              value: segment.technologies.map(\.value).joined(separator: ", ")))
         }
         return SegmentView(
           anchor: AnchorRef.segment(segment.id.value).id,
@@ -196,13 +215,17 @@ struct DocumentViewModel {
       },
       "exclusions": [
         CriterionView(
-          name: l.text("exclusion.email_domains"), value: exclusions.emailDomains.map(\.value).joined(separator: ", ")),
+          name: l.text("exclusion.email_domains"),
+          value: exclusions.emailDomains.map(\.value).joined(separator: ", ")),
         CriterionView(
-          name: l.text("exclusion.email_suffixes"), value: exclusions.emailSuffixes.map(\.value).joined(separator: ", ")),
+          name: l.text("exclusion.email_suffixes"),
+          value: exclusions.emailSuffixes.map(\.value).joined(separator: ", ")),
         CriterionView(
-          name: l.text("exclusion.competitors"), value: exclusions.competitorDomains.map(\.value).joined(separator: ", ")),
+          name: l.text("exclusion.competitors"),
+          value: exclusions.competitorDomains.map(\.value).joined(separator: ", ")),
         CriterionView(
-          name: l.text("exclusion.countries"), value: exclusions.countries.map(\.value).joined(separator: ", ")),
+          name: l.text("exclusion.countries"),
+          value: exclusions.countries.map(\.value).joined(separator: ", ")),
       ].filter { !$0.value.isEmpty },
     ]
   }
@@ -225,18 +248,26 @@ struct DocumentViewModel {
           facts.append(.init(name: l.text("persona.role"), value: l.text("role.\(role.value.rawValue)")))
         }
         if let seniority = persona.seniority {
-          facts.append(.init(name: l.text("persona.seniority"), value: l.text("seniority.\(seniority.value.rawValue)")))
+          facts.append(
+            .init(name: l.text("persona.seniority"), value: l.text("seniority.\(seniority.value.rawValue)")))
         }
         if !persona.titlePatterns.isEmpty {
           facts.append(
-            .init(name: l.text("persona.titles"), value: persona.titlePatterns.map(\.value).joined(separator: ", ")))
+            .init(
+              name: l.text("persona.titles"),
+              value: persona.titlePatterns.map(\.value).joined(separator: ", ")))
         }
-        if let place = persona.location { facts.append(.init(name: l.text("persona.location"), value: place.value)) }
+        if let place = persona.location {
+          facts.append(.init(name: l.text("persona.location"), value: place.value))
+        }
         if let years = persona.experienceYears {
-          facts.append(.init(name: l.text("persona.experience"), value: l.plural("unit.years", count: Double(years.value))))
+          facts.append(
+            .init(
+              name: l.text("persona.experience"), value: l.plural("unit.years", count: Double(years.value))))
         }
         let lists = [
-          (l.text("persona.behaviours"), persona.behaviours), (l.text("persona.interests"), persona.interests),
+          (l.text("persona.behaviours"), persona.behaviours),
+          (l.text("persona.interests"), persona.interests),
           (l.text("persona.needs"), persona.needs), (l.text("persona.pain_points"), persona.painPoints),
         ].filter { !$0.1.isEmpty }.map { NamedListView(name: $0.0, items: $0.1.map(\.value)) }
         return PersonaView(
@@ -277,11 +308,16 @@ struct DocumentViewModel {
         }
         if !type.skipsStages.isEmpty {
           facts.append(
-            .init(name: l.text("lead_type.skips"), value: l.list(type.skipsStages.map { stageLink($0.value).label })))
+            .init(
+              name: l.text("lead_type.skips"),
+              value: l.list(type.skipsStages.map { stageLink($0.value).label })))
         }
-        facts.append(.init(name: l.text("lead_type.scored"), value: l.text((type.scored?.value ?? true) ? "yes" : "no")))
         facts.append(
-          .init(name: l.text("lead_type.sla_applies"), value: l.text((type.slaApplies?.value ?? true) ? "yes" : "no")))
+          .init(name: l.text("lead_type.scored"), value: l.text((type.scored?.value ?? true) ? "yes" : "no")))
+        facts.append(
+          .init(
+            name: l.text("lead_type.sla_applies"),
+            value: l.text((type.slaApplies?.value ?? true) ? "yes" : "no")))
         return LeadTypeView(
           anchor: AnchorRef.leadType(type.id.value).id, label: type.label?.value ?? type.id.value.rawValue,
           definition: UserMarkdown.safe(type.definition?.value ?? ""),
@@ -296,14 +332,21 @@ struct DocumentViewModel {
       model.rules.map { rule in
         var condition: [String] = []
         if !rule.condition.anyOf.isEmpty {
-          condition.append(l.text("condition.is", ["values": l.list(rule.condition.anyOf.map(\.value), conjunction: "or")]))
+          condition.append(
+            l.text("condition.is", ["values": l.list(rule.condition.anyOf.map(\.value), conjunction: "or")]))
         }
         if !rule.condition.containsAny.isEmpty {
           let fragments = l.list(rule.condition.containsAny.map { "“\($0.value)”" }, conjunction: "or")
-          condition.append(l.text(rule.event != nil ? "condition.url_contains" : "condition.contains", ["fragments": fragments]))
+          condition.append(
+            l.text(
+              rule.event != nil ? "condition.url_contains" : "condition.contains", ["fragments": fragments]))
         }
-        if let low = rule.condition.atLeast { condition.append(l.text("condition.at_least", ["number": l.number(low.value)])) }
-        if let high = rule.condition.atMost { condition.append(l.text("condition.at_most", ["number": l.number(high.value)])) }
+        if let low = rule.condition.atLeast {
+          condition.append(l.text("condition.at_least", ["number": l.number(low.value)]))
+        }
+        if let high = rule.condition.atMost {
+          condition.append(l.text("condition.at_most", ["number": l.number(high.value)]))
+        }
         let subject =
           rule.attribute.map { id in
             subjects.first { $0.id.value == id.value }?.label?.value ?? id.value.rawValue
@@ -328,7 +371,9 @@ struct DocumentViewModel {
     func limits(_ model: LeadScoring.Model) -> String {
       var parts: [String] = []
       if let cap = model.cap { parts.append(l.text("limits.cap", ["number": l.number(Double(cap.value))])) }
-      if let floor = model.floor { parts.append(l.text("limits.floor", ["number": l.number(Double(floor.value))])) }
+      if let floor = model.floor {
+        parts.append(l.text("limits.floor", ["number": l.number(Double(floor.value))]))
+      }
       if let decay = model.decay, let percent = decay.percent, let days = decay.everyDays {
         parts.append(
           l.text(
@@ -344,7 +389,9 @@ struct DocumentViewModel {
       "engagementLimits": limits(scoring.engagement),
       "thresholds": scoring.thresholds.map { threshold in
         var parts: [String] = []
-        if let fit = threshold.fit { parts.append(l.text("threshold.fit", ["number": l.number(Double(fit.value))])) }
+        if let fit = threshold.fit {
+          parts.append(l.text("threshold.fit", ["number": l.number(Double(fit.value))]))
+        }
         if let engagement = threshold.engagement {
           parts.append(l.text("threshold.engagement", ["number": l.number(Double(engagement.value))]))
         }
@@ -355,7 +402,9 @@ struct DocumentViewModel {
           event: scoring.events.first { $0.id.value == handRaise.event.value }?.label?.value
             ?? handRaise.event.value.rawValue,
           stage: stageLink(handRaise.stage?.value),
-          requirement: handRaise.minimumFit.map { l.text("threshold.fit", ["number": l.number(Double($0.value))]) } ?? "")
+          requirement: handRaise.minimumFit.map {
+            l.text("threshold.fit", ["number": l.number(Double($0.value))])
+          } ?? "")
       },
       "hasHandRaises": !scoring.handRaises.isEmpty,
     ]
@@ -376,7 +425,8 @@ struct DocumentViewModel {
       },
       "window": connect.sequence?.window.map { l.duration($0.value, within: true) } ?? "",
       "requiredAttempts": connect.sequence?.requiredAttempts?.value ?? 0,
-      "connectAttemptsText": l.plural("unit.connect_attempts", count: Double(connect.sequence?.requiredAttempts?.value ?? 0)),
+      "connectAttemptsText": l.plural(
+        "unit.connect_attempts", count: Double(connect.sequence?.requiredAttempts?.value ?? 0)),
       "steps": (connect.sequence?.steps ?? []).map { step in
         StepView(
           day: step.day.value, channel: channels[step.channel.value] ?? step.channel.value.rawValue,
@@ -402,9 +452,11 @@ struct DocumentViewModel {
 
   func headline(_ commitment: Commitment) -> String {
     let quantity = commitmentQuantity(commitment)
-    let per = commitment.per.map { l.text("commitment.per", ["period": l.text("period.\($0.value.rawValue)")]) } ?? ""
+    let per =
+      commitment.per.map { l.text("commitment.per", ["period": l.text("period.\($0.value.rawValue)")]) } ?? ""
     let values = [
-      "quantity": quantity, "per": per, "window": commitment.within.map { l.duration($0.value, within: true) } ?? "",
+      "quantity": quantity, "per": per,
+      "window": commitment.within.map { l.duration($0.value, within: true) } ?? "",
     ]
     switch commitment.kind.value {
     case .firstTouch:

@@ -31,8 +31,10 @@ extension DocumentViewModel {
       "hasMissed": sla.commitments.contains { $0.ifMissed != nil },
       "steps": connectSection()["steps"] ?? [],
       "requiredAttempts": glossary.connectAttempts.sequence?.requiredAttempts?.value ?? 0,
-      "attemptsText": l.plural("unit.attempts", count: Double(glossary.connectAttempts.sequence?.requiredAttempts?.value ?? 0)),
-      "attemptWindow": glossary.connectAttempts.sequence?.window.map { l.duration($0.value, within: true) } ?? "",
+      "attemptsText": l.plural(
+        "unit.attempts", count: Double(glossary.connectAttempts.sequence?.requiredAttempts?.value ?? 0)),
+      "attemptWindow": glossary.connectAttempts.sequence?.window.map { l.duration($0.value, within: true) }
+        ?? "",
       "exhaustedStatus": statusLink(glossary.connectAttempts.exhaustedStatus?.value),
       "connectAttempts": term(.connectAttempts),
       "channel": handoff.map {
@@ -51,7 +53,8 @@ extension DocumentViewModel {
       } ?? [],
       "escalation": (handoff?.escalationTiers ?? []).map { tier in
         EscalationTierView(
-          after: l.duration(tier.after.value, within: true), to: tier.to.value, backup: tier.backup?.value ?? "",
+          after: l.duration(tier.after.value, within: true), to: tier.to.value,
+          backup: tier.backup?.value ?? "",
           hasBackup: tier.backup != nil)
       },
       "hasEscalation": !(handoff?.escalationTiers.isEmpty ?? true),
@@ -151,7 +154,8 @@ extension DocumentViewModel {
     return ReportingView(
       systemOfRecord: reporting.systemOfRecord.value,
       preparedBy: reporting.preparedBy?.value ?? "", hasPreparedBy: reporting.preparedBy != nil,
-      cadence: reporting.cadence.map { l.text("cadence.\($0.value.rawValue)") } ?? "", hasCadence: reporting.cadence != nil,
+      cadence: reporting.cadence.map { l.text("cadence.\($0.value.rawValue)") } ?? "",
+      hasCadence: reporting.cadence != nil,
       reviewedIn: reporting.reviewedIn?.value ?? "", hasReviewedIn: reporting.reviewedIn != nil,
       figures: reporting.figures.map { figure in
         let targets = commitments.filter { $0.kind.value == figure.value.commitmentKind }
