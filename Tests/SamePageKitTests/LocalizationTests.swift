@@ -164,4 +164,22 @@ import Testing
     let problem = try #require(diagnostics.first { $0.summary.contains("'several'") })
     #expect(problem.location?.file == "Templates/locales/pl.yaml" && problem.location?.line == 2)
   }
+
+  @Test(arguments: [
+    ("zwrócono-brak-gotowości", "fix: use 'zwrocono-brak-gotowosci'"), ("łódź", "fix: use 'lodz'"),
+    ("Straße", "fix: use 'strasse'"), ("ırmak-İzmir", "fix: use 'irmak-izmir'"),
+    (
+      "ส่งคืน",
+      "choose an id in ASCII letters (for example the English or transliterated name) and keep 'ส่งคืน' as the label"
+    ),
+  ])
+  func anIdSuggestionTransliteratesAndAThaiIdAsksForASCII(_ id: String, _ fix: String) throws {
+    let statuses = try String(
+      contentsOf: Repository.glossary.appendingPathComponent("lead-statuses.yaml"), encoding: .utf8)
+    try #require(statuses.contains("  - id: returned-not-ready\n"))
+    let edited = statuses.replacingOccurrences(of: "  - id: returned-not-ready\n", with: "  - id: \(id)\n")
+    let diagnostics = try GlossaryUnderTest(replacing: ["lead-statuses.yaml": edited]).check().diagnostics
+    let invalid = try #require(diagnostics.first { $0.id == "glossary.invalid-id" })
+    #expect(invalid.fix.map { "fix: \($0)" } == "fix: " + fix.replacingOccurrences(of: "fix: ", with: ""))
+  }
 }
