@@ -183,3 +183,63 @@ import Testing
     #expect(invalid.fix.map { "fix: \($0)" } == "fix: " + fix.replacingOccurrences(of: "fix: ", with: ""))
   }
 }
+
+/// The starters in Polish, Turkish and Thai: each passes `check --strict`, `init --locale`
+/// writes it, and its SLA and glossary match golden files a native reader has read.
+@Suite struct LocalizedStarterTests {
+  static let locales = ["pl-PL", "tr-TR", "th-TH"]
+
+  func starter(_ locale: String) throws -> TemporaryDirectory {
+    let folder = try TemporaryDirectory()
+    let run = try ProcessRunner.run(
+      CLITests.binary, ["init", "--locale", locale, "Glossary"], currentDirectory: folder.url)
+    try #require(run.status == 0, "\(run.error)")
+    return folder
+  }
+
+  @Test(arguments: locales)
+  func theStarterChecksCleanAndSaysItsLocale(_ locale: String) throws {
+    let folder = try starter(locale)
+    let check = try ProcessRunner.run(CLITests.binary, ["check", "--strict"], currentDirectory: folder.url)
+    #expect(check.status == 0, "\(check.output)")
+    #expect(check.output.hasSuffix("no problems found in 11 files\n"))
+    let manifest = try String(
+      contentsOf: folder.url.appendingPathComponent("Glossary/samepage.yaml"), encoding: .utf8)
+    #expect(manifest.contains("locale: \(locale)"))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: folder.url.appendingPathComponent("Glossary/schemas/sla.schema.json").path))
+  }
+
+  @Test(arguments: locales)
+  func goldenSLAAndGlossary(_ locale: String) throws {
+    let folder = try starter(locale)
+    let loaded = try #require(
+      GlossaryCheck(directory: folder.url.appendingPathComponent("Glossary"), displayDirectory: "Glossary")
+        .validGlossary)
+    let (pages, diagnostics) = DocumentRenderer(templates: LocalizationTests.bundled).render(loaded)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.summary))")
+    for page in pages where [.sla, .glossary].contains(page.page) {
+      #expect(page.standaloneHTML.contains("<html lang=\"\(locale)\">"))
+      let golden = Repository.fixtures.appendingPathComponent("Golden/\(locale)/\(page.page.fileName)")
+      if RenderTests.updatingGoldenFiles {
+        try FileManager.default.createDirectory(
+          at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try page.markdown.write(to: golden, atomically: true, encoding: .utf8)
+      }
+      #expect(
+        page.markdown == (try String(contentsOf: golden, encoding: .utf8)),
+        "\(locale)/\(page.page.fileName) differs")
+    }
+  }
+
+  @Test func anUnknownStarterLocaleNamesTheOnesThereAre() throws {
+    let folder = try TemporaryDirectory()
+    let run = try ProcessRunner.run(
+      CLITests.binary, ["init", "--locale", "pl-PK"], currentDirectory: folder.url)
+    #expect(run.status == 2)
+    #expect(
+      run.error.contains(
+        "there is no starter in 'pl-PK'; did you mean 'pl-PL'? (starters: en-US, pl-PL, th-TH, tr-TR"))
+  }
+}

@@ -99,7 +99,7 @@ public struct DocumentRenderer: Sendable {
   static func messageTemplates(_ catalogue: MessageCatalogue) -> ([String: Any], [Diagnostic]) {
     var root: [String: Any] = [:]
     var problems: [Diagnostic] = []
-    func insert(_ path: ArraySlice<Substring>, _ template: MustacheTemplate, into node: inout [String: Any])
+    func insert(_ path: ArraySlice<Substring>, _ template: Any, into node: inout [String: Any])
       -> Bool
     {
       let head = String(path.first!)
@@ -109,7 +109,7 @@ public struct DocumentRenderer: Sendable {
         return true
       }
       var child = node[head] as? [String: Any] ?? [:]
-      if node[head] != nil && node[head] is MustacheTemplate { return false }
+      if node[head] != nil && !(node[head] is [String: Any]) { return false }
       let inserted = insert(path.dropFirst(), template, into: &child)
       node[head] = child
       return inserted
@@ -117,7 +117,9 @@ public struct DocumentRenderer: Sendable {
     for (key, message) in catalogue.messages.sorted(by: { $0.key < $1.key }) {
       guard case .text(let text) = message else { continue }
       do {
-        let template = try MustacheTemplate(string: text)
+        // swift-mustache drops a template that is only white space as a standalone line, so a
+        // separator such as Thai's " " is kept as plain text (which escaping leaves alone).
+        let template: Any = text.allSatisfy(\.isWhitespace) ? text : try MustacheTemplate(string: text)
         if !insert(key.split(separator: ".")[...], template, into: &root) {
           problems.append(
             Diagnostic(

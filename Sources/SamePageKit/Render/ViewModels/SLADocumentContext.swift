@@ -65,7 +65,7 @@ extension DocumentViewModel {
         CriterionView(
           name:
             "\(item.owner.map { l.text("party.\($0.value.rawValue)") } ?? l.text("party.both")), \(l.text("sla.within", ["duration": l.duration(item.within.value, within: true)]))",
-          value: item.task.value.prefix(1).lowercased() + item.task.value.dropFirst())
+          value: item.task.value.prefix(1).lowercased(with: l.locale) + item.task.value.dropFirst())
       },
       "hasTurnaround": !(handoff?.turnaround.isEmpty ?? true),
       "reporting": sla.reporting.map { [reportingView($0)] } ?? [],
