@@ -274,7 +274,7 @@ import Testing
       try score(leads: "L1,a@b.example,never,,,,,,,,,\n", maxSkippedPercent: 100)
     } throws: { error in
       "\(error)"
-        == "leads.csv: none of its 1 rows could be read (line 2: created_at 'never' is not an ISO 8601 timestamp with an offset); fix them and score again"
+        == "leads.csv: none of its 1 rows could be read (line 2: created_at 'never' is not an ISO 8601 timestamp with an offset that exists (such as 2026-10-05T14:03:00-05:00); for local times give --time-zone); fix them and score again"
     }
   }
 
