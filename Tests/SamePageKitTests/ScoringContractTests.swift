@@ -137,9 +137,13 @@ import Testing
     let outcome = try ScoringCase(
       leads: ScoringCase.leads(ScoringCase.fitting("L1")),
       events: "lead_id,type,timestamp,url\n" + ScoringCase.mql("L1", at: "2026-10-10T10:00:00-05:00"),
-      activities: "L1,rep-a,call,no-answer,2026-10-10T11:00:00-05:00\n", asOf: "2026-10-20T12:00:00-05:00"
+      activities:
+        "L1,rep-a,call,no-answer,2026-10-10T11:00:00-05:00\nL1,rep-a,call,connected,2026-10-21T11:00:00-05:00\n",
+      asOf: "2026-10-20T12:00:00-05:00"
     ).run()
     let result = try #require(outcome["L1"])
+    #expect(result.attempts == 1, "the touch before the opening is an attempt; the one after as-of is not")
+    #expect(result.connected == false && outcome.summary.activities.afterAsOf == 1)
     #expect(result.stageReachedAt == instant("2026-10-10T10:00:00-05:00"))
     #expect(result.clockStart == instant("2026-10-12T08:00:00-05:00"))
     #expect(result.firstTouchDue == instant("2026-10-12T12:00:00-05:00"))

@@ -280,9 +280,12 @@ public struct SampleData {
       let connectsAt =
         random.chance(0.35) ? 1 + random.below(2) : random.chance(0.1) ? 3 + random.below(4) : -1
       for step in 0..<min(planned, activitiesLeft) {
-        // Reps work in business hours: a touch due at night happens after the next opening.
+        // Reps work in business hours: a touch due at night happens after the next opening,
+        // except the odd email sent from home (a touch before the clock runs).
         let opening = run.clock.nextOpening(atOrAfter: at)
-        if opening != at, opening != .max { at = opening + Int64(random.below(7_200_000)) }
+        if opening != at, opening != .max, !random.chance(0.1) {
+          at = opening + Int64(random.below(7_200_000))
+        }
         guard at <= asOf else { break }
         let rep = owner.isEmpty || random.chance(0.05) ? random.pick(Self.reps) : owner
         var channel = channels.isEmpty ? "call" : channels[step % channels.count]
