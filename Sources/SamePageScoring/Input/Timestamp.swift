@@ -105,7 +105,7 @@ public enum Timestamp {
 /// A time zone to read timestamps without an offset in (`score --time-zone`; HubSpot exports
 /// local time). A local time that occurs twice (the hour repeated when DST ends) is the earlier
 /// instant; one that never occurs (the hour skipped when DST starts) is refused.
-public final class LocalTimeZone: @unchecked Sendable {
+public final class LocalTimeZone: Sendable {
   public let identifier: String
   private let zone: TimeZone
 
