@@ -83,6 +83,10 @@ func instant(_ text: String) -> Int64? { Timestamp.parse(text) }
     #expect(outcome.run.issues.map(\.line) == [2])
     #expect(outcome.run.issues.first?.reason.hasPrefix("employees '\(shown)' is not a number") == true)
     #expect(outcome.summary.leads.invalidValues == 1 && outcome.summary.leads.malformed == 0)
+    #expect(
+      outcome.run.humanSummary(outcome.summary).contains(
+        "skipped 0 unreadable rows, kept 1 leads whose number was not one (scored without it) (first: line 2 of leads.csv: employees"
+      ))
     // Kept: scored without the size rule (95 − 25), and its event still counts.
     #expect(outcome["L1"]?.fit == 70)
     #expect(outcome["L1"]?.engagement == 40)

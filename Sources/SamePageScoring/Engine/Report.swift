@@ -259,7 +259,7 @@ extension ScoringRun {
     let invalid = summary.leads.invalidValues
     if skipped + invalid > 0 {
       lines.append(
-        "skipped \(skipped) unreadable rows\(invalid > 0 ? ", kept \(invalid) leads without a value that is not a number" : "") (first: line \(summary.issues.first.map { "\($0.line) of \($0.file): \($0.reason)" } ?? "?"))"
+        "skipped \(skipped) unreadable rows\(invalid > 0 ? ", kept \(invalid) leads whose number was not one (scored without it)" : "") (first: line \(summary.issues.first.map { "\($0.line) of \($0.file): \($0.reason)" } ?? "?"))"
       )
     }
     func tally(_ counts: [String: Int]) -> String {
