@@ -83,12 +83,15 @@ import Testing
     let folder = try TemporaryDirectory()
     let glossary = folder.url.appendingPathComponent("Glossary")
     #expect(try samepage("init", "--locale", "pl-PL", in: folder.url).status == 0)
-    try edit(glossary.appendingPathComponent("samepage.yaml"), "locale: pl-PL\n", "locale: pl-PL\ntranslations: [en-GB]\n")
+    try edit(
+      glossary.appendingPathComponent("samepage.yaml"), "locale: pl-PL\n",
+      "locale: pl-PL\ntranslations: [en-GB]\n")
     #expect(try samepage("translations", "update", "--locale", "en-GB", in: folder.url).status == 0)
     let render = try samepage("render", "--out", "out", "--format", "markdown", in: folder.url)
     #expect(render.status == 0, "\(render.error)")
     let polish = try String(contentsOf: folder.url.appendingPathComponent("out/sla.md"), encoding: .utf8)
-    let english = try String(contentsOf: folder.url.appendingPathComponent("out/en-GB/sla.md"), encoding: .utf8)
+    let english = try String(
+      contentsOf: folder.url.appendingPathComponent("out/en-GB/sla.md"), encoding: .utf8)
     #expect(polish.hasPrefix("# Umowa o poziomie usług między marketingiem a sprzedażą"))
     #expect(english.hasPrefix("# Service level agreement between marketing and sales"))
     // British dates for en-GB; the untranslated texts stay Polish until translated.

@@ -336,7 +336,9 @@ struct DocumentViewModel {
             l.text("condition.is", ["values": l.list(rule.condition.anyOf.map(\.value), conjunction: "or")]))
         }
         if !rule.condition.containsAny.isEmpty {
-          let fragments = l.list(rule.condition.containsAny.map { l.text("quote.open") + $0.value + l.text("quote.close") }, conjunction: "or")
+          let fragments = l.list(
+            rule.condition.containsAny.map { l.text("quote.open") + $0.value + l.text("quote.close") },
+            conjunction: "or")
           condition.append(
             l.text(
               rule.event != nil ? "condition.url_contains" : "condition.contains", ["fragments": fragments]))
