@@ -109,6 +109,10 @@ import Testing
     case "glossary.invalid-id":
       return try edited("personas.yaml", "- id: maintenance-manager", "- id: ../../etc")
     case "glossary.out-of-range": return try edited("lead-scoring.yaml", "points: 30", "points: 99999")
+    case "glossary.deprecated-field":
+      return try edited(
+        "icp.yaml", "annual_revenue: {min: 10000000, max: 2000000000, currency: USD}",
+        "annual_revenue_usd: {min: 10000000, max: 2000000000}")
     case "template.no-directory":
       return failures(
         TemplateSet.load(directory: URL(fileURLWithPath: "/nonexistent"), displayDirectory: "x"))

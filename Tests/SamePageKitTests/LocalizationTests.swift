@@ -55,6 +55,33 @@ import Testing
     #expect(try localizer("en-US").percent(90) == "90%")
   }
 
+  @Test func moneyIsWrittenInTheLocaleWithItsCurrency() throws {
+    #expect(try localizer("en-US").money(10_000_000, currency: "USD") == "$10 million")
+    #expect(try localizer("en-US").money(750_000, currency: "USD") == "$750,000")
+    #expect(try localizer("en-US").money(2_000_000_000, currency: "PLN") == "PLN\u{00A0}2 billion")
+    #expect(try localizer("pl-PL").money(10_000_000, currency: "PLN") == "10 mln zł")
+    #expect(try localizer("pl-PL").money(750_000, currency: "PLN") == "750\u{00A0}000\u{00A0}zł")
+    #expect(try localizer("th-TH").money(5_000_000, currency: "USD") == "5 ล้านดอลลาร์สหรัฐ")
+  }
+
+  @Test func revenueCarriesAnISOCurrencyAndTheOldFieldIsReadWithAWarning() throws {
+    let icp = try String(contentsOf: Repository.glossary.appendingPathComponent("icp.yaml"), encoding: .utf8)
+    let current = "annual_revenue: {min: 10000000, max: 2000000000, currency: USD}"
+    try #require(icp.contains(current))
+    func check(_ replacement: String) throws -> [Diagnostic] {
+      try GlossaryUnderTest(replacing: ["icp.yaml": icp.replacingOccurrences(of: current, with: replacement)])
+        .check().diagnostics
+    }
+    let legacy = try check("annual_revenue_usd: {min: 10000000, max: 2000000000}")
+    #expect(legacy.map(\.id) == ["glossary.deprecated-field"])
+    #expect(legacy.first?.fix == "replace it with 'annual_revenue: {min: …, max: …, currency: USD}'")
+    let misspelt = try check("annual_revenue: {min: 10000000, max: 2000000000, currency: PLX}")
+    #expect(misspelt.map(\.summary) == ["'PLX' is not an ISO 4217 currency code; did you mean 'PLN'?"])
+    #expect(try check("annual_revenue: {min: 10000000, max: 2000000000, currency: eur}").isEmpty)
+    let missing = try check("annual_revenue: {min: 10000000, max: 2000000000}")
+    #expect(missing.map(\.id) == ["glossary.missing-key"])
+  }
+
   func renderedSLA(locale: String, templates: URL? = nil) throws -> (RenderedPage?, [Diagnostic]) {
     let glossary = try GlossaryUnderTest()
     try RenderTests().replace(in: glossary, "samepage.yaml", "locale: en-US", with: "locale: \(locale)")

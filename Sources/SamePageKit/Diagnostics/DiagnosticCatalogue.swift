@@ -29,6 +29,7 @@ public enum DiagnosticCatalogue {
     "glossary.invalid-value",
     "glossary.invalid-id",
     "glossary.out-of-range",
+    "glossary.deprecated-field",
     // Render/TemplateSet.swift: the team's templates.
     "template.no-directory",
     "template.unreadable",

@@ -182,12 +182,26 @@ public struct Localizer: @unchecked Sendable {
     }
   }
 
-  /// "$10 million", "$750,000": US dollars until money carries its currency.
-  public func money(_ value: Double) -> String {
+  /// "$10 million", "$750,000", "10 mln zł", "750 000 zł": an ISO 4217 amount as the locale
+  /// writes it; millions and billions in the catalogue's words (`money.million`).
+  public func money(_ value: Double, currency: String) -> String {
+    let formatter = NumberFormatter()
+    formatter.numberStyle = .currency
+    formatter.locale = locale
+    formatter.currencyCode = currency
     for (size, key) in [(1e9, "money.billion"), (1e6, "money.million")] where abs(value) >= size {
-      return text(key, ["amount": "$" + number(value / size)])
+      // A symbol that is a code (PLN, USD in Poland) keeps a no-break space from the number
+      // on either side; a sign ($, zł) sits as the catalogue puts it.
+      let symbol = formatter.currencySymbol ?? currency
+      let spaced =
+        symbol.last?.isLetter == true && symbol.first?.isLetter == true ? symbol + "\u{00A0}" : symbol
+      let name = locale.localizedString(forCurrencyCode: currency) ?? currency
+      let words = text(key, ["amount": number(value / size), "currency": spaced, "currencyName": name])
+      return words.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{00A0}")))
     }
-    return "$" + number(value)
+    formatter.minimumFractionDigits = 0
+    formatter.maximumFractionDigits = value.rounded() == value ? 0 : 2
+    return formatter.string(from: NSNumber(value: value)) ?? "\(number(value)) \(currency)"
   }
 
   /// "5 minutes", "4 godziny robocze", "10 iş günü".

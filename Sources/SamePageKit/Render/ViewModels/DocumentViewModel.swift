@@ -192,9 +192,11 @@ struct DocumentViewModel {
         if let range = segment.employees {
           criteria.append(.init(name: l.text("criterion.employees"), value: describe(range)))
         }
-        if let range = segment.annualRevenueUSD {
+        if let range = segment.annualRevenue {
           criteria.append(
-            .init(name: l.text("criterion.annual_revenue"), value: describe(range, money: true)))
+            .init(
+              name: l.text("criterion.annual_revenue"),
+              value: describe(range, currency: segment.revenueCurrency?.value ?? "USD")))
         }
         if !segment.countries.isEmpty {
           criteria.append(
@@ -230,8 +232,9 @@ struct DocumentViewModel {
     ]
   }
 
-  private func describe(_ range: NumberRange, money: Bool = false) -> String {
-    let show = money ? l.money : l.number
+  private func describe(_ range: NumberRange, currency: String? = nil) -> String {
+    let show: (Double) -> String = { value in currency.map { l.money(value, currency: $0) } ?? l.number(value)
+    }
     return switch (range.min?.value, range.max?.value) {
     case (let low?, let high?): l.text("range.between", ["low": show(low), "high": show(high)])
     case (let low?, nil): l.text("range.at_least", ["low": show(low)])
