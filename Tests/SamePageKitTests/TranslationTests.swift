@@ -118,3 +118,39 @@ import Testing
 extension Glossary {
   static func texts(in glossary: Glossary) -> Int { glossary.texts.count }
 }
+
+/// The published site in two languages: a folder per translation, each page linking to the same
+/// page in the other language, words and `lang` from the page's language.
+@Suite struct LocalizedSiteTests {
+  @Test func eachLanguageHasItsFolderItsWordsAndALinkToTheSamePageInTheOther() throws {
+    let folder = try TemporaryDirectory()
+    func samepage(_ arguments: String...) throws -> ProcessRunner.Result {
+      try ProcessRunner.run(CLITests.binary, arguments, currentDirectory: folder.url)
+    }
+    #expect(try samepage("init", "--locale", "pl-PL").status == 0)
+    let manifest = folder.url.appendingPathComponent("Glossary/samepage.yaml")
+    let text = try String(contentsOf: manifest, encoding: .utf8)
+    try text.replacingOccurrences(of: "locale: pl-PL\n", with: "locale: pl-PL\ntranslations: [en-US]\n")
+      .write(
+        to: manifest, atomically: true, encoding: .utf8)
+    #expect(try samepage("translations", "update", "--locale", "en-US").status == 0)
+    let publish = try samepage("publish", "--to", "site", "site")
+    #expect(publish.status == 0, "\(publish.error)")
+    func page(_ path: String) throws -> String {
+      try String(contentsOf: folder.url.appendingPathComponent("site/\(path)"), encoding: .utf8)
+    }
+    let polish = try page("lead-statuses.html")
+    let english = try page("en-US/lead-statuses.html")
+    #expect(polish.contains("<html lang=\"pl-PL\">"))
+    #expect(polish.contains("placeholder=\"Szukaj pojęć i synonimów\""))
+    #expect(
+      polish.contains(
+        "<a class=\"language\" lang=\"en-US\" hreflang=\"en-US\" href=\"en-US/lead-statuses.html\">"))
+    #expect(english.contains("<html lang=\"en-US\">"))
+    #expect(english.contains("placeholder=\"Search terms and synonyms\""))
+    #expect(english.contains("href=\"../lead-statuses.html\">pl-PL</a>"))
+    let index = try page("search-index.json")
+    #expect(index.contains("\"kind\" : \"Status leada\""))
+    #expect(try page("en-US/search-index.json").contains("\"kind\" : \"Lead status\""))
+  }
+}

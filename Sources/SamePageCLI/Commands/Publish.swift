@@ -52,7 +52,8 @@ struct Publish: ParsableCommand {
     let (pages, model) = try RenderPipeline.renderedPages(glossary: glossary, templates: templates)
     let files: [String: Data]
     switch to {
-    case .site: files = SitePublisher.files(pages: pages, glossary: model)
+    case .site:
+      files = SitePublisher.files(editions: try RenderPipeline.editions(pages, model, templates: templates))
     case .gitWiki: files = WikiPublisher.files(pages: pages)
     case .confluence:
       files = ConfluencePublisher.files(pages: pages, glossary: model, parent: parent, space: space)

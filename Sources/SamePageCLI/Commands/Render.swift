@@ -119,6 +119,27 @@ enum RenderPipeline {
     return (pages, valid)
   }
 
+  /// The site in the source language and in each translation the manifest lists, each in its
+  /// folder (`pl-PL/`).
+  static func editions(_ pages: [RenderedPage], _ glossary: Glossary, templates: String?) throws
+    -> [SitePublisher.Edition]
+  {
+    var editions = [SitePublisher.Edition(pages: pages, glossary: glossary, folder: "")]
+    let templateSet = try self.templates(templates)
+    for translation in glossary.translations
+    where glossary.manifest.translations.contains(where: { $0.value == translation.locale }) {
+      let translated = glossary.translated(translation)
+      let (translatedPages, diagnostics) = DocumentRenderer(templates: templateSet).render(translated)
+      if diagnostics.hasErrors {
+        print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
+        throw ExitCode(1)
+      }
+      editions.append(
+        SitePublisher.Edition(pages: translatedPages, glossary: translated, folder: translation.locale + "/"))
+    }
+    return editions
+  }
+
   /// The team's templates over the bundled ones: `--templates DIR` (which must exist), else
   /// `./Templates` when there is one, else the bundled templates alone.
   static func templates(_ option: String?) throws -> TemplateSet {
