@@ -217,3 +217,38 @@ func instant(_ text: String) -> Int64? { Timestamp.parse(text) }
     #expect(outcome.summary.mqlsPerPeriod.map(\.mqls) == [2])
   }
 }
+
+/// Turkish data as a Turkish CRM exports it, in capitals: `KİMYA` must match `kimya` and `ATIK
+/// SU ARITMA` match `atık su arıtma`, in the core and in the SQL export alike.
+@Suite struct TurkishCaseTests {
+  static let config: ScoringConfig = {
+    let files = StarterGlossary.files(locale: "tr-TR")!
+    var contents: [GlossaryFileKind: [UInt8]] = [:]
+    for kind in GlossaryFileKind.allCases {
+      contents[kind] = files.first { $0.path == kind.fileName }.map { Array($0.contents.utf8) }
+    }
+    let glossary = GlossaryLoader().load(contents: contents, displayDirectory: "").glossary!
+    return ScoringConfigEmitter.config(for: glossary)
+  }()
+
+  @Test(arguments: [
+    ("kimya", "Müdür"), ("KİMYA", "ÜRETİM MÜDÜRÜ"), ("Kimya", "Fabrika Müdürü"),
+    ("ATIK SU ARITMA", "DİREKTÖR"),
+    ("atık su arıtma", "direktör"),
+  ])
+  func capitalsAndDotlessIMatchLikeTheGlossarysLowerCase(_ industry: String, _ title: String) throws {
+    let header = ScoringEngineTests.leadHeader
+    let lead =
+      "L1,ayse@marmara.example,2026-10-01T09:00:00+03:00,rep-a,Marmara,marmara.example,\(industry),400,,TR,\(title),\n"
+    var scoring = ScoringCase(leads: header + lead)
+    scoring.config = Self.config
+    let lower =
+      header
+      + "L1,ayse@marmara.example,2026-10-01T09:00:00+03:00,rep-a,Marmara,marmara.example,kimya,400,,TR,müdür,\n"
+    var reference = ScoringCase(leads: lower)
+    reference.config = Self.config
+    let fit = try #require(try scoring.run()["L1"]?.fit)
+    #expect(fit == (try reference.run()["L1"]?.fit), "\(industry) / \(title) scored \(fit)")
+    #expect(fit > 0)
+  }
+}

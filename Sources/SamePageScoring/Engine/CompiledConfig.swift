@@ -92,8 +92,10 @@ struct CompiledConfig {
         throw Failure.invalid("fit rule '\(rule.id)' tests an undeclared attribute")
       }
       return FitRule(
-        attribute: index, isNumeric: config.attributes[index].type == "number", anyOf: Set(rule.anyOf),
-        containsAny: rule.containsAny, atLeast: rule.atLeast, atMost: rule.atMost, points: rule.points)
+        attribute: index, isNumeric: config.attributes[index].type == "number",
+        anyOf: Set(rule.anyOf.map(FieldValue.text)),
+        containsAny: rule.containsAny.map(FieldValue.text), atLeast: rule.atLeast, atMost: rule.atMost,
+        points: rule.points)
     }
     eventIDs = config.events.map { Array($0.utf8) }
     eventIndex = Dictionary(

@@ -341,7 +341,7 @@ public final class ScoringRun {
         }
         matches = (rule.atLeast.map { number >= $0 } ?? true) && (rule.atMost.map { number <= $0 } ?? true)
       } else {
-        let lowered = value.lowercased()
+        let lowered = FieldValue.text(value)
         matches = rule.anyOf.contains(lowered) || rule.containsAny.contains { lowered.contains($0) }
       }
       // Saturating: points are bounded (ScoringConfig.scoreLimit), but no sum may trap.

@@ -91,8 +91,12 @@ public struct SQLExport {
         condition = parts.joined(separator: " AND ")
       } else {
         var alternatives: [String] = []
-        if !rule.anyOf.isEmpty { alternatives.append("lower(\(value)) IN \(list(rule.anyOf))") }
-        alternatives += rule.containsAny.map { dialect.contains("lower(\(value))", Self.quote($0)) }
+        // As the core folds text (FieldValue.text): lowercase, then Turkish's i's as one.
+        let folded = "replace(replace(lower(\(value)), 'ı', 'i'), chr(775), '')"
+        if !rule.anyOf.isEmpty {
+          alternatives.append("\(folded) IN \(list(rule.anyOf.map(FieldValue.text)))")
+        }
+        alternatives += rule.containsAny.map { dialect.contains(folded, Self.quote(FieldValue.text($0))) }
         condition = alternatives.isEmpty ? "FALSE" : "(" + alternatives.joined(separator: " OR ") + ")"
       }
       fitTerms.append(

@@ -23,6 +23,19 @@ public enum FieldValue {
     return text.withUTF8 { key($0) }
   }
 
+  /// A text attribute as fit rules compare it: lowercased, with Turkish's four i's (`I ı İ i`)
+  /// taken as one, because a Turkish CRM export writes `KİMYA` for `kimya` and `ATIK` for `atık`,
+  /// and plain lowercasing turns `İ` into `i` with a combining dot and `I` into `i`, not `ı`.
+  public static func text(_ value: String) -> String {
+    let lowered = value.lowercased()
+    guard !lowered.utf8.allSatisfy({ $0 < 0x80 }) else { return lowered }
+    return String(
+      String.UnicodeScalarView(
+        lowered.unicodeScalars.compactMap { scalar in
+          scalar == "\u{0307}" ? nil : scalar == "ı" ? "i" : scalar
+        }))
+  }
+
   /// A decimal number: optional sign, digits with an optional fraction (`12`, `-3.5`, `.5`,
   /// `5.`), spaces around it allowed. Nil for anything else, including `1,000`, `1e3`, `nan`,
   /// `inf` and `100abc`: a number the core would have to guess at is reported, not read.
