@@ -155,6 +155,8 @@ struct Publish: AsyncParsableCommand {
         print("would keep \(directory)/\(path) (no longer produced, edited by hand)")
       }
       if to == .gitWiki { print("would commit the changed pages in \(directory)") }
+      // As the real run would: exit 1 when it would refuse.
+      if !force && !(plan.editedByHand.isEmpty && plan.notOurs.isEmpty) { throw ExitCode(1) }
       return
     }
     let url = URL(fileURLWithPath: directory)
