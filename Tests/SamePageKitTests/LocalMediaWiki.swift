@@ -191,12 +191,15 @@ final class LocalMediaWiki: Sendable {
     var revision: Int
     var content: String
     var user: String
+    var comment: String
   }
 
   /// The latest revision of each title that exists.
   func pages(_ titles: [String]) async throws -> [String: PageState] {
     let (revisions, _) = try await client().latestRevisions(of: titles)
-    return revisions.mapValues { PageState(revision: $0.id, content: $0.content, user: $0.user) }
+    return revisions.mapValues {
+      PageState(revision: $0.id, content: $0.content, user: $0.user, comment: $0.comment)
+    }
   }
 
   /// `action=parse` of a saved page: its HTML, the titles it links to (and whether they exist),

@@ -65,6 +65,9 @@ struct MediaWikiPublishTests {
     let first = try await wiki.pages(titles)
     #expect(first.count == 13)
     #expect(first.values.allSatisfy { $0.user == LocalMediaWiki.botUser })
+    #expect(first.values.allSatisfy { $0.comment == "Publish glossary 2.3.0 with SamePage" })
+    #expect(
+      first.values.allSatisfy { $0.content.hasPrefix("<!-- Published by SamePage from glossary 2.3.0;") })
 
     let lifecycle = try await wiki.parse("Acme glossary – Lifecycle stages")
     for anchor in ["mql", "sal", "sql", "subscriber"] {

@@ -234,6 +234,7 @@ struct ActionAPI {
     var id: Int
     var timestamp: String
     var user: String
+    var comment: String
     var content: String
   }
 
@@ -323,7 +324,7 @@ struct ActionAPI {
       let answer = try await get(
         [
           ("action", "query"), ("prop", "revisions"), ("titles", batch.joined(separator: "|")),
-          ("rvprop", "ids|timestamp|user|content"), ("rvslots", "main"), ("curtimestamp", "1"),
+          ("rvprop", "ids|timestamp|user|comment|content"), ("rvslots", "main"), ("curtimestamp", "1"),
         ], what: "read the pages from \(host)")
       if start.isEmpty { start = answer["curtimestamp"] as? String ?? "" }
       let query = answer["query"] as? [String: Any] ?? [:]
@@ -345,7 +346,7 @@ struct ActionAPI {
         let main = (revision["slots"] as? [String: Any])?["main"] as? [String: Any]
         revisions[asked[title] ?? title] = Revision(
           pageID: pageID, id: id, timestamp: timestamp, user: revision["user"] as? String ?? "",
-          content: main?["content"] as? String ?? "")
+          comment: revision["comment"] as? String ?? "", content: main?["content"] as? String ?? "")
       }
     }
     return (revisions, start)
