@@ -431,6 +431,15 @@ import Testing
     let render = try samepage("render", "--out", "out")
     #expect(render.status == 0, "\(render.output) \(render.error)")
     #expect(exists("out/sla.md") && exists("out/sla.html") && exists("out/glossary.html"))
+    // Signed by both, printed to PDF when a browser is there (PDFTests covers the content).
+    #expect(try samepage("sign", "--party", "marketing").status == 0)
+    #expect(try samepage("sign", "--party", "sales").status == 0)
+    #expect(try samepage("check", "--require-signed").status == 0)
+    if PDFPrinter.find() != nil {
+      let pdf = try samepage("render", "--out", "out", "--pdf")
+      #expect(pdf.status == 0, "\(pdf.error)")
+      #expect(exists("out/sla.pdf"))
+    }
     let publish = try samepage("publish", "--to", "site", "site")
     #expect(publish.status == 0, "\(publish.output) \(publish.error)")
     #expect(exists("site/index.html"))

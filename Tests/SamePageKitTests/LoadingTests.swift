@@ -207,7 +207,7 @@ import Testing
     ]).check().diagnostics
     #expect(
       diagnostics.map { "\($0.location.map(\.description) ?? "-") [\($0.id)]" } == [
-        "lead-statuses.yaml:74:5 [glossary.unknown-key]", "sla.yaml:82:12 [glossary.invalid-value]",
+        "lead-statuses.yaml:74:5 [glossary.unknown-key]", "sla.yaml:101:12 [glossary.invalid-value]",
       ])
   }
 }

@@ -24,6 +24,9 @@ struct Check: ParsableCommand {
   @Flag(help: "Fail on warnings as well as errors.")
   var strict = false
 
+  @Flag(help: "Fail unless both parties have signed the agreement as it stands (for the release branch).")
+  var requireSigned = false
+
   /// `check` is the default subcommand, so `samepage rendr` arrives here as a glossary path;
   /// a path that does not exist and reads like a command is answered as a mistyped command, and
   /// a file where the folder belongs gets the folder to pass instead.
@@ -45,7 +48,8 @@ struct Check: ParsableCommand {
   }
 
   func run() throws {
-    let result = GlossaryCheck(directory: URL(fileURLWithPath: path), displayDirectory: path)
+    let checked = GlossaryCheck(directory: URL(fileURLWithPath: path), displayDirectory: path)
+    let result = requireSigned ? checked.requiringSignatures() : checked
     let diagnostics = result.diagnostics
     let writer: any DiagnosticWriter
     switch format {

@@ -30,12 +30,29 @@ struct Render: ParsableCommand {
   @Flag(help: "Overwrite files edited by hand since the last render.")
   var force = false
 
+  @Flag(help: "Also print the SLA to sla.pdf with headless Chromium (A4, footers, page numbers).")
+  var pdf = false
+
   func run() throws {
-    let pages = try RenderPipeline.renderedPages(glossary: glossary, templates: templates).pages
+    // Before anything is written: a missing browser must not leave a half-updated folder.
+    let printer = pdf ? PDFPrinter.find() : nil
+    if pdf && printer == nil {
+      printError("samepage: \(PDFPrinter.Failure.noBrowser)")
+      throw ExitCode(2)
+    }
+    let (pages, valid) = try RenderPipeline.renderedPages(glossary: glossary, templates: templates)
     var files: [String: Data] = [:]
     for page in pages {
       if format != .html { files[page.page.fileName] = Data(page.markdown.utf8) }
       if format != .markdown { files[page.htmlFileName] = Data(page.standaloneHTML.utf8) }
+    }
+    if let printer, let sla = pages.first(where: { $0.page == .sla }) {
+      do {
+        files["sla.pdf"] = try printer.pdf(of: PrintedSLA.html(sla, glossary: valid))
+      } catch let failure as PDFPrinter.Failure {
+        printError("samepage: \(failure)")
+        throw ExitCode(1)
+      }
     }
     try RenderPipeline.write(files, to: out, force: force)
   }

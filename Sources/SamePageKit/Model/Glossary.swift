@@ -12,8 +12,13 @@ public struct Glossary: Sendable {
   public var leadStatuses: LeadStatuses
   public var scoring: LeadScoring
   public var connectAttempts: ConnectAttempts
-  /// Every file read, for the content hash and the file count in summaries.
+  /// Every term file read, for the content hash and the file count in summaries.
   public var files: [GlossaryFile]
+  /// From `signatures.yaml`, which is not part of the content it signs.
+  public var signatures: [Signature] = []
+
+  /// What a signature and a scoring config name: the hash of the term files.
+  public var contentHash: String { GlossaryHash.of(files) }
 
   /// The lifecycle stage with this id, if there is one.
   public func stage(_ id: Slug) -> LifecycleStages.Stage? {

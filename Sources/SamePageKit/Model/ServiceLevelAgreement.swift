@@ -7,6 +7,9 @@ public struct ServiceLevelAgreement: Sendable {
   public var handoff: Handoff?
   public var calendar: BusinessCalendar?
   public var review: Review?
+  public var reporting: Reporting?
+  /// Who to ask about the agreement itself (usually revenue operations), beyond the signatories.
+  public var contacts: [Person]
   public var changes: [Change]
 }
 
@@ -74,6 +77,8 @@ public struct Commitment: Sendable {
   public var priority: Located<Priority>?
   /// For connect attempts: the window the attempts must fit in.
   public var within: Located<Deadline>?
+  /// What the party does when it misses the commitment (a recovery plan, a review, a credit).
+  public var ifMissed: Located<String>?
   public var location: SourceLocation
 
   /// The deadline this commitment sets, when its unit is one of time.
@@ -94,9 +99,68 @@ public struct Handoff: Sendable {
   public var channel: Located<Channel>?
   public var acceptedStatus: Located<Slug>?
   public var rejectedStatus: Located<Slug>?
+  /// The one-tier shorthand (`escalation_owner` with `escalate_after`); `escalationTiers` reads both.
   public var escalationOwner: Located<String>?
   public var escalateAfter: Located<Deadline>?
+  /// `escalation:`, in order: who an untouched MQL goes to, and after how long.
+  public var escalation: [EscalationTier]
+  /// Marketing's answer to a rejection: who reviews rejected leads, and how soon.
+  public var rejectionReview: RejectionReview?
   public var turnaround: [Turnaround]
+  public var location: SourceLocation
+
+  /// Every escalation tier, the shorthand first when both forms are written.
+  public var escalationTiers: [EscalationTier] {
+    guard let escalationOwner, let escalateAfter else { return escalation }
+    return [EscalationTier(after: escalateAfter, to: escalationOwner, backup: nil, location: location)]
+      + escalation
+  }
+}
+
+/// One step of escalation: an MQL sales has not touched within `after` of its hand-off goes to `to`
+/// (or to `backup` when `to` is away).
+public struct EscalationTier: Sendable {
+  public var after: Located<Deadline>
+  public var to: Located<String>
+  public var backup: Located<String>?
+  public var location: SourceLocation
+}
+
+public struct RejectionReview: Sendable {
+  public var owner: Located<Party>?
+  public var within: Located<Deadline>
+  public var location: SourceLocation
+}
+
+/// How the figures the commitments set are reported: from which system, how often, by whom.
+public struct Reporting: Sendable {
+  /// The figures `score` computes, named by the commitment kind they measure.
+  public enum Figure: String, Sendable, CaseIterable, YAMLEnumeration {
+    case mqlVolume = "mql_volume"
+    case acceptanceRate = "acceptance_rate"
+    case firstTouch = "first_touch"
+    case connectAttempts = "connect_attempts"
+
+    public var commitmentKind: Commitment.Kind {
+      switch self {
+      case .mqlVolume: .mqlVolume
+      case .acceptanceRate: .acceptanceRate
+      case .firstTouch: .firstTouch
+      case .connectAttempts: .connectAttempts
+      }
+    }
+  }
+
+  public enum Cadence: String, Sendable, CaseIterable, YAMLEnumeration {
+    case daily, weekly, monthly, quarterly
+  }
+
+  public var systemOfRecord: Located<String>
+  public var preparedBy: Located<String>?
+  public var cadence: Located<Cadence>?
+  /// Where both teams go through the figures ("the monthly revenue meeting").
+  public var reviewedIn: Located<String>?
+  public var figures: [Located<Figure>]
   public var location: SourceLocation
 }
 
@@ -137,6 +201,8 @@ public struct Review: Sendable {
   }
   public var cadence: Located<Cadence>?
   public var nextReview: Located<CalendarDate>?
+  /// How long after both sign an amended version before it binds.
+  public var amendmentNotice: Located<Deadline>?
   public var location: SourceLocation
 }
 

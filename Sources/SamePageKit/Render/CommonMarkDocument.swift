@@ -29,12 +29,103 @@ public final class CommonMarkDocument {
   /// How many links or images lost an unsafe destination.
   public private(set) var neutralizedLinkCount = 0
 
-  public init(markdown: String) {
+  /// Lines of links inside tables: their nodes were parsed cell by cell, so libcmark's own
+  /// line numbers count from the cell.
+  private var tableLinkLines: [OpaquePointer: Int] = [:]
+
+  /// - Parameter tables: read pipe tables (`PipeTable`), as the templates write them. User
+  ///   Markdown is parsed without, as plain CommonMark.
+  public init(markdown: String, tables: Bool = false) {
+    guard tables, markdown.contains("|") else {
+      root = Self.parse(markdown)
+      return
+    }
+    // A placeholder no user text can contain: it is made per document, after the text exists.
+    var token = "SAMEPAGETABLE"
+    while markdown.contains(token) { token += "X" }
+    let (source, found) = PipeTable.extract(from: markdown) { "\(token)\($0)" }
+    root = Self.parse(source)
+    if !found.isEmpty { insertTables(found, token: token) }
+  }
+
+  private static func parse(_ markdown: String) -> OpaquePointer {
     // A Swift string is valid UTF-8 already, so libcmark's validation pass would be wasted.
     var text = markdown
-    root = text.withUTF8 { buffer in
+    return text.withUTF8 { buffer in
       buffer.withMemoryRebound(to: CChar.self) { characters in
         cmark_parse_document(characters.baseAddress, characters.count, CMARK_OPT_DEFAULT)
+      }
+    }
+  }
+
+  /// Replaces each placeholder paragraph by its table, cells parsed as CommonMark.
+  private func insertTables(_ tables: [PipeTable], token: String) {
+    var placeholders: [(OpaquePointer, Int)] = []
+    var child = cmark_node_first_child(root)
+    while let node = child {
+      child = cmark_node_next(node)
+      guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, let text = cmark_node_first_child(node),
+        cmark_node_next(text) == nil, cmark_node_get_type(text) == CMARK_NODE_TEXT
+      else { continue }
+      let literal = literal(of: text)
+      guard literal.hasPrefix(token), let index = Int(literal.dropFirst(token.count)),
+        tables.indices.contains(index)
+      else { continue }
+      placeholders.append((node, index))
+    }
+    for (node, index) in placeholders { replace(node, with: makeTable(tables[index])) }
+  }
+
+  private func makeTable(_ table: PipeTable) -> OpaquePointer {
+    func block(_ open: String, _ close: String) -> OpaquePointer {
+      let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+      cmark_node_set_on_enter(node, open)
+      cmark_node_set_on_exit(node, close)
+      return node
+    }
+    func row(_ cells: [String], tag: String, line: Int) -> OpaquePointer {
+      let row = block("<tr>", "</tr>")
+      for (column, text) in cells.enumerated() {
+        let style =
+          switch table.alignments[column] {
+          case .none: ""
+          case .left: " style=\"text-align: left\""
+          case .center: " style=\"text-align: center\""
+          case .right: " style=\"text-align: right\""
+          }
+        let cell = block("<\(tag)\(style)>", "</\(tag)>")
+        let parsed = Self.parse(text)
+        while let content = cmark_node_first_child(parsed) {
+          cmark_node_unlink(content)
+          cmark_node_append_child(cell, content)
+          recordLinkLines(in: content, line: line)
+        }
+        cmark_node_free(parsed)
+        cmark_node_append_child(row, cell)
+      }
+      return row
+    }
+    let node = block("<table>", "</table>")
+    let head = block("<thead>", "</thead>")
+    cmark_node_append_child(head, row(table.header, tag: "th", line: table.line))
+    cmark_node_append_child(node, head)
+    if !table.rows.isEmpty {
+      let body = block("<tbody>", "</tbody>")
+      for (offset, cells) in table.rows.enumerated() {
+        cmark_node_append_child(body, row(cells, tag: "td", line: table.line + 2 + offset))
+      }
+      cmark_node_append_child(node, body)
+    }
+    return node
+  }
+
+  private func recordLinkLines(in node: OpaquePointer, line: Int) {
+    let iterator = cmark_iter_new(node)
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard event == CMARK_EVENT_ENTER, let inner = cmark_iter_get_node(iterator) else { continue }
+      if [CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(cmark_node_get_type(inner)) {
+        tableLinkLines[inner] = line
       }
     }
   }
@@ -119,7 +210,7 @@ public final class CommonMarkDocument {
       let url = String(cString: cmark_node_get_url(node))
       let rewritten = Self.isRelative(url) ? rewriteLink(url) : url
       if rewritten != url { cmark_node_set_url(node, rewritten) }
-      links.append((rewritten, Int(cmark_node_get_start_line(node))))
+      links.append((rewritten, tableLinkLines[node] ?? Int(cmark_node_get_start_line(node))))
     }
   }
 

@@ -42,7 +42,7 @@ public struct DocumentRenderer: Sendable {
         template, context: DocumentViewModel(glossary: reference, page: page).context())
       for diagnostic in missing + missingInReference { unknown[diagnostic.summary] = diagnostic }
 
-      let document = CommonMarkDocument(markdown: markdown)
+      let document = CommonMarkDocument(markdown: markdown, tables: true)
       document.sanitize(rewriteLink: Self.htmlLink)
       links += document.links.map { (page, $0.url, $0.line) }
       rendered.append(

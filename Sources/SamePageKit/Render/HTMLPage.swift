@@ -52,6 +52,10 @@ enum HTMLPage {
     a { color: var(--accent); }
     a[id] { scroll-margin-top: 4.5rem; }
     li { margin: .2rem 0; }
+    table { border-collapse: collapse; margin: 1rem 0; }
+    th, td { border: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
+    thead th { background: #f1f4f8; }
+    th > p, td > p { margin: 0; }
     em { color: var(--muted); }
     nav.site { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center;
       padding: .6rem 1.5rem; background: #1d2330; color: #fff; }
@@ -71,7 +75,7 @@ enum HTMLPage {
       a { color: inherit; text-decoration: none; }
       h2 { break-after: avoid; border-top: 0; }
       h3, h4 { break-after: avoid; }
-      li, p { break-inside: avoid; }
+      li, p, tr { break-inside: avoid; }
     }
     """
 }

@@ -28,8 +28,8 @@ struct MarkdownContentType: MustacheContentType {
     let previous = index > 0 ? characters[index - 1] : nil
     let next = index + 1 < characters.count ? characters[index + 1] : nil
     switch character {
-    case "`", "*", "[", "]", "<":
-      // Code spans, emphasis, links and images, raw HTML and autolinks, anywhere.
+    case "`", "*", "[", "]", "<", "|":
+      // Code spans, emphasis, links and images, raw HTML and autolinks, table cells, anywhere.
       return true
     case "\\":
       // A backslash escapes punctuation and, at a line's end, breaks the line.

@@ -61,9 +61,18 @@ public struct GlossaryLoader: Sendable {
       case .failed(let failures): diagnostics += failures
       }
     }
+    var signatures: GlossaryFile?
+    let signaturesURL = directory.appendingPathComponent(Signature.fileName)
+    if FileManager.default.fileExists(atPath: signaturesURL.path) {
+      switch yaml.load(contentsOf: signaturesURL, displayPath: join(displayDirectory, Signature.fileName)) {
+      case .loaded(let file): signatures = file
+      case .failed(let failures): diagnostics += failures
+      }
+    }
     diagnostics += strayFiles(in: directory, displayDirectory: displayDirectory)
     return resolve(
-      files, diagnostics: diagnostics, filesRead: filesChecked, displayDirectory: displayDirectory)
+      files, signatures: signatures, diagnostics: diagnostics, filesRead: filesChecked,
+      displayDirectory: displayDirectory)
   }
 
   /// Loads a glossary whose files are already in memory, as `load(directory:)` would from disk;
@@ -96,15 +105,16 @@ public struct GlossaryLoader: Sendable {
   }
 
   private func resolve(
-    _ files: [GlossaryFileKind: GlossaryFile], diagnostics: [Diagnostic], filesRead: Int,
-    displayDirectory: String
+    _ files: [GlossaryFileKind: GlossaryFile], signatures: GlossaryFile? = nil, diagnostics: [Diagnostic],
+    filesRead: Int, displayDirectory: String
   ) -> Result {
     var diagnostics = diagnostics
     guard files.count == GlossaryFileKind.allCases.count, !diagnostics.hasErrors else {
       return Result(glossary: nil, diagnostics: diagnostics.sorted(), filesRead: filesRead)
     }
     let context = ReadContext()
-    let glossary = Self.resolve(files, directory: displayDirectory, context: context)
+    var glossary = Self.resolve(files, directory: displayDirectory, context: context)
+    if let signatures { glossary?.signatures = Signature.readFile(signatures, in: context) }
     diagnostics += context.diagnostics
     return Result(
       glossary: diagnostics.hasErrors ? nil : glossary, diagnostics: diagnostics.sorted(),
@@ -161,7 +171,7 @@ public struct GlossaryLoader: Sendable {
 
   /// YAML files SamePage does not know are probably misnamed term files: say so.
   private func strayFiles(in directory: URL, displayDirectory: String) -> [Diagnostic] {
-    let known = Set(GlossaryFileKind.allCases.map(\.fileName))
+    let known = Set(GlossaryFileKind.allCases.map(\.fileName) + [Signature.fileName])
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     return names.sorted().filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !known.contains($0) }
       .map { name in

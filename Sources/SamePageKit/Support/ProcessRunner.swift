@@ -7,12 +7,15 @@ public enum ProcessRunner {
     public var status: Int32
     public var output: String
     public var error: String
+    /// The command ran past its time limit and was killed.
+    public var timedOut = false
   }
 
-  /// `environment` adds to (or overrides) this process's environment.
+  /// `environment` adds to (or overrides) this process's environment. With `timeoutSeconds`,
+  /// a command still running then is killed, so a hung browser cannot hang SamePage.
   public static func run(
     _ executable: URL, _ arguments: [String], environment: [String: String] = [:],
-    currentDirectory: URL? = nil
+    currentDirectory: URL? = nil, timeoutSeconds: Int? = nil
   ) throws -> Result {
     let process = Process()
     process.executableURL = executable
@@ -26,6 +29,15 @@ public enum ProcessRunner {
     process.standardOutput = output
     process.standardError = errors
     try process.run()
+    let killed = LockedFlag()
+    if let timeoutSeconds {
+      let pid = process.processIdentifier
+      DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(timeoutSeconds)) {
+        guard process.isRunning else { return }
+        killed.set()
+        kill(pid, SIGKILL)
+      }
+    }
     let errorData = LockedData()
     let drained = DispatchSemaphore(value: 0)
     DispatchQueue.global().async {
@@ -37,7 +49,7 @@ public enum ProcessRunner {
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      error: String(decoding: errorData.get(), as: UTF8.self))
+      error: String(decoding: errorData.get(), as: UTF8.self), timedOut: killed.get())
   }
 
   /// `git -C directory arguments…`, throwing with git's message when it fails.
@@ -48,6 +60,13 @@ public enum ProcessRunner {
       throw WikiPublisher.Failure.git(result.error.trimmingCharacters(in: .whitespacesAndNewlines))
     }
     return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    func get() -> Bool { lock.withLock { value } }
   }
 
   private final class LockedData: @unchecked Sendable {

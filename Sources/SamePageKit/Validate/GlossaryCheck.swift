@@ -19,4 +19,14 @@ public struct GlossaryCheck: Sendable {
     filesRead = result.filesRead
     hasUnreadableInput = result.hasUnreadableInput
   }
+
+  /// For the release branch: an agreement not signed as it stands is an error, not a note.
+  public func requiringSignatures() -> GlossaryCheck {
+    guard let glossary else { return self }
+    var findings = Findings(ruleID: SignedOff.id, severity: .error)
+    SignedOff().check(glossary, into: &findings, required: true)
+    var check = self
+    check.diagnostics = (diagnostics.filter { $0.id != SignedOff.id } + findings.diagnostics).sorted()
+    return check
+  }
 }

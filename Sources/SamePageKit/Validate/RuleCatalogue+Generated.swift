@@ -53,6 +53,10 @@ extension RuleCatalogue {
       summary: "Lifecycle stages, lead statuses, lead types, deal stages, ICP segments and journey stages each have a non-empty `definition`.",
       documentation: "Lifecycle stages, lead statuses, lead types, deal stages, ICP segments and journey stages\neach have a non-empty `definition`.\n\nThese entries get their own anchored entry in the glossary; an entry without a definition\nleaves reps guessing what, say, \"Connected\" means.\n\nFails:\n\n    - id: connected\n      label: Connected\n      stage: sal\n      category: working"),
     Entry(
+      type: EscalationChain.self,
+      summary: "Escalation names both who and after how long, its tiers wait longer one after another, and none escalates a lead before sales is late on it.",
+      documentation: "Escalation names both who and after how long, its tiers wait longer one after another, and\nnone escalates a lead before sales is late on it.\n\nAn escalation owner without a delay (or a delay without an owner) is a promise nobody can\nact on. Tiers count from the hand-off, so a later tier must wait longer than the one before\nit; and escalating an MQL before its first-touch deadline has passed punishes a rep who is\nstill on time.\n\nFails (standard first touch within 4 business hours):\n\n    escalation:\n      - {after: 2 business hours, to: Sales manager}\n      - {after: 1 business hour, to: VP Sales}"),
+    Entry(
       type: ExclusionConflict.self,
       summary: "No segment or fit rule rewards what the exclusions rule out: an excluded country in a segment's countries, or an excluded email domain in a fit rule that awards positive points.",
       documentation: "No segment or fit rule rewards what the exclusions rule out: an excluded country in a\nsegment's countries, or an excluded email domain in a fit rule that awards positive points.\n\nThe same country cannot be both a market and a place we do not sell to, and a free-mail\naddress cannot both disqualify a lead and raise its fit.\n\nFails:\n\n    segments:\n      - {id: core, countries: [US, CU]}\n    exclusions:\n      countries: [CU]"),
@@ -145,6 +149,10 @@ extension RuleCatalogue {
       summary: "A recycle status names, in `recycle_to`, an earlier stage that a declared recycle move reaches from the status's own stage; other statuses have no `recycle_to`.",
       documentation: "A recycle status names, in `recycle_to`, an earlier stage that a declared recycle move\nreaches from the status's own stage; other statuses have no `recycle_to`.\n\nRecycling is the only way back through the funnel, so the status that performs it must\nmatch a move the lifecycle allows.\n\nFails (lifecycle declares no move from `sql` to `lead`):\n\n    - {id: returned-not-ready, stage: sql, category: recycle, recycle_to: lead}"),
     Entry(
+      type: ReportingCoversCommitments.self,
+      summary: "Every commitment that `score` can measure is in the SLA's reporting, and every reported figure has a commitment to measure against.",
+      documentation: "Every commitment that `score` can measure is in the SLA's reporting, and every reported\nfigure has a commitment to measure against.\n\nA commitment nobody reports on is never enforced; a figure reported with no target beside it\ninvites an argument about what it should have been.\n\nFails (with an acceptance-rate commitment):\n\n    reporting:\n      system_of_record: Salesforce\n      figures: [mql_volume, first_touch]"),
+    Entry(
       type: RulePointsNonZero.self,
       summary: "Scoring rules award non-zero points, and frequency caps allow at least one per period.",
       documentation: "Scoring rules award non-zero points, and frequency caps allow at least one per period.\n\nA rule worth 0 points, or one capped at 0 times, does nothing but suggest to readers that\nthe behaviour counts.\n\nFails:\n\n    - {id: blog-post, event: page_view, points: 0}"),
@@ -160,6 +168,10 @@ extension RuleCatalogue {
       type: ScoringTargetDeclared.self,
       summary: "Every scoring rule names a declared attribute (fit) or event type (engagement), and every hand-raise names a declared event type.",
       documentation: "Every scoring rule names a declared attribute (fit) or event type (engagement), and every\nhand-raise names a declared event type.\n\nThe scoring core only sees attributes and events the glossary declares; a rule on an\nundeclared one never fires and its points silently go missing.\n\nFails:\n\n    - {id: webinar, event: webinar_atended, points: 40}"),
+    Entry(
+      type: SignedOff.self,
+      summary: "Both parties have signed the agreement exactly as it stands; until then it is a draft.",
+      documentation: "Both parties have signed the agreement exactly as it stands; until then it is a draft.\n\nA signature in `signatures.yaml` names the content hash of the glossary it signed. Any change\nto a term file after signing leaves that signature stale: the people who signed agreed to\nsomething else. On a branch this is expected and reported as a note; `check --require-signed`\n(for the release branch) makes it an error. The rendered SLA carries \"DRAFT — not signed\"\nuntil every party has signed this content. Before anyone has signed (no `signatures.yaml`)\nthe rule stays quiet, since every agreement starts as a draft, unless signatures are required.\n\nReported for an agreement edited after marketing signed it:\n\n    signatures:\n      - {party: marketing, name: Dana Whitfield, date: 2026-09-28, content: \"sha256:…\"}"),
     Entry(
       type: SingleDefaultLeadType.self,
       summary: "Exactly one lead type is the default.",

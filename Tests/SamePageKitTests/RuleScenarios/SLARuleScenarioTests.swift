@@ -311,6 +311,95 @@ import Testing
       expect: []),
   ]
 
+  static let escalationAndReportingScenarios: [RuleScenario] = [
+    RuleScenario(
+      "an escalation owner without a delay", file: "sla.yaml",
+      replacing: "  rejection_review:", with: "  escalation_owner: Director of Sales\n  rejection_review:",
+      expect: [
+        sla(
+          "escalation_owner: Director of Sales", "sla.escalation-chain",
+          "the escalation owner 'Director of Sales' has no delay")
+      ]),
+    RuleScenario(
+      "an escalation delay without an owner", file: "sla.yaml",
+      replacing: "  rejection_review:", with: "  escalate_after: 4 business hours\n  rejection_review:",
+      expect: [
+        sla(
+          "escalate_after: 4 business hours", "sla.escalation-chain",
+          "escalation after 4 business hours names nobody to escalate to")
+      ]),
+    RuleScenario(
+      "the one-tier shorthand before the tiers must wait less than them", file: "sla.yaml",
+      replacing: "  rejection_review:",
+      with: "  escalation_owner: Director of Sales\n  escalate_after: 3 business days\n  rejection_review:",
+      expect: [
+        sla(
+          "{after: 8 business hours", "sla.escalation-chain",
+          "escalation to Sales manager of the territory after 8 business hours does not wait longer than the tier before it (3 business days)"
+        )
+      ]),
+    RuleScenario(
+      "tiers out of order", file: "sla.yaml",
+      replacing: "{after: 2 business days, to: VP Sales", with: "{after: 1 business hour, to: VP Sales",
+      expect: [
+        sla(
+          "{after: 1 business hour", "sla.escalation-chain",
+          "escalation to VP Sales after 1 business hour does not wait longer than the tier before it (8 business hours)"
+        )
+      ]),
+    RuleScenario(
+      "an escalation before the standard first touch is due", file: "sla.yaml",
+      replacing: "{after: 8 business hours,", with: "{after: 3 business hours,",
+      expect: [
+        sla(
+          "{after: 3 business hours", "sla.escalation-chain",
+          "escalation after 3 business hours comes before the first-touch deadline 'first-touch-standard' (4 business hours) has passed"
+        )
+      ]),
+    RuleScenario(
+      "an escalation exactly at the first-touch deadline is accepted", file: "sla.yaml",
+      replacing: "{after: 8 business hours,", with: "{after: 4 business hours,", expect: []),
+    RuleScenario(
+      "no escalation at all is accepted", file: "sla.yaml",
+      replacing:
+        "    - {after: 8 business hours, to: Sales manager of the territory, backup: Director of Revenue Operations}\n    - {after: 2 business days, to: VP Sales, backup: VP Marketing}\n",
+      with: "    []\n", expect: []),
+    RuleScenario(
+      "a measurable commitment left out of the reporting", file: "sla.yaml",
+      replacing: "[mql_volume, acceptance_rate, first_touch, connect_attempts]",
+      with: "[mql_volume, acceptance_rate, first_touch]",
+      expect: [
+        sla(
+          "kind: connect_attempts", "sla.reporting-covers-commitments",
+          "commitment 'connect-attempts' is measurable but not among the reported figures")
+      ]),
+    RuleScenario(
+      "a figure with no commitment to measure it against", file: "sla.yaml",
+      replacing: "  - id: acceptance-rate\n    party: marketing\n    kind: acceptance_rate\n",
+      with: "  - id: acceptance-rate\n    party: marketing\n    kind: other\n",
+      expect: [
+        sla(
+          "figures:", "sla.reporting-covers-commitments",
+          "figure acceptance_rate is reported, but no commitment sets a target for it")
+      ]),
+    RuleScenario(
+      "no reporting section", file: "sla.yaml",
+      replacing:
+        "reporting:\n  system_of_record: the CRM\n  prepared_by: Revenue Operations\n  cadence: weekly\n  reviewed_in: the monthly revenue meeting\n  figures: [mql_volume, acceptance_rate, first_touch, connect_attempts]\n",
+      with: "",
+      expect: [
+        sla(
+          "^definition:", "sla.reporting-covers-commitments",
+          "the SLA does not say how its figures are reported")
+      ]),
+  ]
+
+  @Test(arguments: escalationAndReportingScenarios) func escalationAndReporting(_ scenario: RuleScenario)
+    throws
+  {
+    try scenario.run()
+  }
+
   @Test(arguments: datesScenarios) func datesAndHolidays(_ scenario: RuleScenario) throws {
     try scenario.run()
   }

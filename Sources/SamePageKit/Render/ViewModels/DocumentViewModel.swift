@@ -4,16 +4,16 @@ struct DocumentViewModel {
   let glossary: Glossary
   let page: Page
 
-  private func link(_ anchor: AnchorRef, _ label: String) -> LinkView {
+  func link(_ anchor: AnchorRef, _ label: String) -> LinkView {
     LinkView(label: label, link: page.link(anchor))
   }
 
-  private func stageLink(_ id: Slug?) -> LinkView {
+  func stageLink(_ id: Slug?) -> LinkView {
     guard let id else { return LinkView(label: "", link: "") }
     return link(.stage(id), glossary.stage(id)?.label?.value ?? id.rawValue)
   }
 
-  private func statusLink(_ id: Slug?) -> LinkView {
+  func statusLink(_ id: Slug?) -> LinkView {
     guard let id else { return LinkView(label: "", link: "") }
     return link(.status(id), glossary.status(id)?.label?.value ?? id.rawValue)
   }
@@ -162,7 +162,7 @@ struct DocumentViewModel {
     ]
   }
 
-  private func icpSection() -> [String: Any] {
+  func icpSection() -> [String: Any] {
     let exclusions = glossary.icp.exclusions
     return [
       "segments": glossary.icp.segments.map { segment in
@@ -353,7 +353,7 @@ struct DocumentViewModel {
     ]
   }
 
-  private func connectSection() -> [String: Any] {
+  func connectSection() -> [String: Any] {
     let connect = glossary.connectAttempts
     let channels = Dictionary(connect.channels.map { ($0.id.value, $0.label?.value ?? $0.id.value.rawValue) })
     { first, _ in first }
@@ -383,7 +383,7 @@ struct DocumentViewModel {
 
   // MARK: - The SLA document
 
-  private func slaCommitments(party: Party?) -> [CommitmentView] {
+  func slaCommitments(party: Party?) -> [CommitmentView] {
     glossary.sla.commitments.filter { party == nil || $0.party?.value == party }.map { commitment in
       CommitmentView(
         headline: headline(commitment), description: commitment.description?.value ?? "",
@@ -391,7 +391,7 @@ struct DocumentViewModel {
     }
   }
 
-  private func headline(_ commitment: Commitment) -> String {
+  func headline(_ commitment: Commitment) -> String {
     let quantity = Format.commitmentQuantity(commitment)
     let per = commitment.per.map { " per \($0.value.rawValue)" } ?? ""
     switch commitment.kind.value {
@@ -406,57 +406,5 @@ struct DocumentViewModel {
         "\(quantity.replacingOccurrences(of: "attempt", with: "connect attempt")) within \(commitment.within?.value.description ?? "the window")"
     case .other: return Format.title("\(quantity)\(per)")
     }
-  }
-
-  private func slaContext() -> [String: Any] {
-    let sla = glossary.sla
-    let signatories = sla.parties.map { party in
-      SignatoryView(
-        party: Format.title(party.party.value.rawValue),
-        team: party.team?.value ?? Format.title(party.party.value.rawValue),
-        person: PersonView(party.signatory))
-    }
-    let calendar = sla.calendar
-    let days = calendar?.workingDays.map { Format.title($0.value.rawValue) } ?? []
-    let handoff = sla.handoff
-    return [
-      "purpose": UserMarkdown.safe(sla.purpose?.value ?? ""),
-      "signatories": signatories,
-      "marketingCommitments": slaCommitments(party: .marketing),
-      "salesCommitments": slaCommitments(party: .sales),
-      "steps": connectSection()["steps"] ?? [],
-      "channel": handoff.map {
-        Format.words($0.channel?.value.rawValue ?? "").replacingOccurrences(of: "Crm", with: "CRM")
-      } ?? "",
-      "acceptedStatus": statusLink(handoff?.acceptedStatus?.value),
-      "rejectedStatus": statusLink(handoff?.rejectedStatus?.value),
-      "escalationOwner": handoff?.escalationOwner?.value ?? "",
-      "escalateAfter": handoff?.escalateAfter?.value.description ?? "",
-      "hasEscalation": handoff?.escalationOwner != nil,
-      "turnaround": (handoff?.turnaround ?? []).map { item in
-        CriterionView(
-          name:
-            "\(item.owner.map { Format.title($0.value.rawValue) } ?? "Both teams"), within \(item.within.value)",
-          value: item.task.value.prefix(1).lowercased() + item.task.value.dropFirst())
-      },
-      "workingDays": days.count == 5 && days.first == "Monday" && days.last == "Friday"
-        ? "Monday to Friday" : Format.list(days),
-      "hours": calendar.flatMap { calendar in
-        calendar.start.flatMap { start in calendar.end.map { "\(start.value)–\($0.value)" } }
-      } ?? "",
-      "timeZone": calendar?.timeZone?.value ?? "",
-      "holidays": (calendar?.holidays ?? []).map {
-        CriterionView(name: Format.date($0.date.value), value: $0.name?.value ?? "")
-      },
-      "hasHolidays": !(calendar?.holidays.isEmpty ?? true),
-      "reviewCadence": sla.review?.cadence?.value.rawValue ?? "",
-      "nextReview": sla.review?.nextReview.map { Format.date($0.value) } ?? "",
-      "hasNextReview": sla.review?.nextReview != nil,
-      "changes": sla.changes.map {
-        ChangeView(version: $0.version.value, date: Format.date($0.date.value), summary: $0.summary.value)
-      },
-      "hasChanges": !sla.changes.isEmpty,
-      "definitions": Self.termOrder.map(term),
-    ]
   }
 }

@@ -181,6 +181,10 @@ struct SignatoryView {
   var party: String
   var team: String
   var person: PersonView
+  /// Signed this exact content (see `SignOff`); otherwise the document keeps blank lines.
+  var isSigned: Bool
+  var signedOn: String
+  var signedVersion: String
 }
 
 struct ChangeView {

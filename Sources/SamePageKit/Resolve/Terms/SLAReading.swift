@@ -24,6 +24,7 @@ extension ServiceLevelAgreement {
           per: commitment.optional("per"),
           priority: commitment.optional("priority"),
           within: commitment.optional("within"),
+          ifMissed: commitment.optional("if_missed"),
           location: commitment.location)
       },
       handoff: reader.nested("handoff", required: true) { handoff in
@@ -33,6 +34,19 @@ extension ServiceLevelAgreement {
           rejectedStatus: handoff.optional("rejected_status"),
           escalationOwner: handoff.optional("escalation_owner"),
           escalateAfter: handoff.optional("escalate_after"),
+          escalation: handoff.items("escalation") { tier in
+            let after: Located<Deadline>? = tier.required("after")
+            let to: Located<String>? = tier.required("to")
+            let backup: Located<String>? = tier.optional("backup")
+            guard let after, let to else { return nil }
+            return EscalationTier(after: after, to: to, backup: backup, location: tier.location)
+          },
+          rejectionReview: handoff.nested("rejection_review") { review in
+            let owner: Located<Party>? = review.optional("owner")
+            return review.required("within").map {
+              RejectionReview(owner: owner, within: $0, location: review.location)
+            }
+          },
           turnaround: handoff.items("turnaround") { item in
             let task: Located<String>? = item.required("task")
             let within: Located<Deadline>? = item.required("within")
@@ -61,8 +75,20 @@ extension ServiceLevelAgreement {
       review: reader.nested("review", required: true) { review in
         Review(
           cadence: review.required("cadence"), nextReview: review.optional("next_review"),
-          location: review.location)
+          amendmentNotice: review.optional("amendment_notice"), location: review.location)
       },
+      reporting: reader.nested("reporting") { reporting in
+        let preparedBy: Located<String>? = reporting.optional("prepared_by")
+        let cadence: Located<Reporting.Cadence>? = reporting.optional("cadence")
+        let reviewedIn: Located<String>? = reporting.optional("reviewed_in")
+        let figures: [Located<Reporting.Figure>] = reporting.values("figures")
+        return reporting.required("system_of_record").map {
+          Reporting(
+            systemOfRecord: $0, preparedBy: preparedBy, cadence: cadence, reviewedIn: reviewedIn,
+            figures: figures, location: reporting.location)
+        }
+      },
+      contacts: reader.list("contacts") { node in Person.read(node, what: "contacts", in: reader.context) },
       changes: reader.items("changes") { change in
         let version: Located<String>? = change.required("version")
         let date: Located<CalendarDate>? = change.required("date")
