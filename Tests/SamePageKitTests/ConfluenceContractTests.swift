@@ -64,6 +64,11 @@ import Testing
       lifecycle.body.contains(
         "<ac:link ac:anchor=\"status-new\"><ri:page ri:content-title=\"Acme glossary – Lead statuses\" />"))
 
+    let sla = try #require(server.page(titled: "Acme – Service level agreement"))
+    #expect(
+      sla.body.contains("<table>") && sla.body.contains("<th>") && sla.body.contains("Exclusion"),
+      "tables are storage-format tables")
+
     server.clearRequests()
     let again = try publish()
     #expect(again.status == 0, "\(again.error)")

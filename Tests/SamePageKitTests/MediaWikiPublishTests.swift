@@ -91,6 +91,10 @@ struct MediaWikiPublishTests {
       #expect(missing.isEmpty, "\(title) links to missing pages: \(missing)")
       #expect(parsed.categories == ["Acme_agreement"], "\(title)")
     }
+    // The SLA's pipe tables arrive as wikitext tables.
+    let sla = try await wiki.parse("Acme – Service level agreement")
+    #expect(sla.html.contains("<table class=\"wikitable\">"))
+    #expect(sla.html.contains("<th>Exclusion\n</th>"), "\(sla.html.prefix(3000))")
     let glossary = try await wiki.parse("Acme glossary")
     #expect(glossary.html.contains("href=\"#mql\""))
     let publishSeconds = (clock.now - began) / .seconds(1)

@@ -67,4 +67,20 @@ import Testing
       #expect(page.wikitext.hasSuffix("[[Category:Acme agreement]]"))
     }
   }
+
+  @Test func aParagraphStartingWithDashesIsNotARule() {
+    let text = wikitext("----x\n")
+    #expect(text == "&#45;---x")
+  }
+
+  @Test func pipeTablesBecomeWikitextTablesWithEscapedCells() {
+    let document = CommonMarkDocument(
+      markdown: "| Term | Meaning |\n| --- | ---: |\n| **MQL** | a \\| b !! c |\n", tables: true)
+    document.sanitize()
+    let text = document.renderWikitext(pageTitles: [:])
+    #expect(
+      text
+        == "{| class=\"wikitable\"\n|-\n! Term\n! style=\"text-align: right\" | Meaning\n|-\n| '''MQL'''\n| style=\"text-align: right\" | a &#124; b &#33;&#33; c\n|}"
+    )
+  }
 }

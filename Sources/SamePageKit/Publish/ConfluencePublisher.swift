@@ -44,7 +44,7 @@ public enum ConfluencePublisher {
     var files: [String: Data] = [:]
     var entries: [Manifest.Entry] = []
     for page in pages {
-      let document = CommonMarkDocument(markdown: page.markdown)
+      let document = CommonMarkDocument(markdown: page.markdown, tables: true)
       document.sanitize(rewriteLink: DocumentRenderer.htmlLink)
       document.convertForConfluence { titles[$0] }
       let file = "pages/" + String(page.htmlFileName.dropLast(".html".count)) + ".xhtml"

@@ -61,7 +61,7 @@ public struct ConfluenceRESTPublisher: Sendable {
     var byHTMLFile: [String: String] = [:]
     for page in rendered { byHTMLFile[page.htmlFileName] = titles.title(page.page) }
     return rendered.map { page in
-      let document = CommonMarkDocument(markdown: page.markdown)
+      let document = CommonMarkDocument(markdown: page.markdown, tables: true)
       document.sanitize(rewriteLink: DocumentRenderer.htmlLink)
       document.convertForConfluence { byHTMLFile[$0] }
       return Page(

@@ -44,7 +44,7 @@ public struct MediaWikiPublisher: Sendable {
     var byHTMLFile: [String: String] = [:]
     for page in rendered { byHTMLFile[page.htmlFileName] = titles.title(page.page) }
     return rendered.map { page in
-      let document = CommonMarkDocument(markdown: page.markdown)
+      let document = CommonMarkDocument(markdown: page.markdown, tables: true)
       document.sanitize(rewriteLink: DocumentRenderer.htmlLink)
       let body = document.renderWikitext(pageTitles: byHTMLFile)
       let text =

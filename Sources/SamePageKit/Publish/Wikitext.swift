@@ -44,7 +44,9 @@ struct WikitextWriter {
       let marks = String(repeating: "=", count: Int(cmark_node_get_heading_level(node)))
       return "\(marks) \(inlines(of: node)) \(marks)"
     case CMARK_NODE_PARAGRAPH:
-      return inlines(of: node)
+      // `----` starting a line is a rule in wikitext; other dashes read as text.
+      let text = inlines(of: node)
+      return text.hasPrefix("-") ? "&#45;" + text.dropFirst() : text
     case CMARK_NODE_LIST:
       return listLines(node, prefix: "").joined(separator: "\n")
     case CMARK_NODE_BLOCK_QUOTE:
@@ -59,11 +61,11 @@ struct WikitextWriter {
     case CMARK_NODE_THEMATIC_BREAK:
       return "----"
     case CMARK_NODE_CUSTOM_BLOCK:
+      guard let onEnter = cmark_node_get_on_enter(node).map({ String(cString: $0) }) else { return nil }
+      if onEnter == "<table>" { return table(node) }
       // SamePage's anchors (`<a id="slug"></a>` after sanitize); wikitext has no <a>, but a
       // span with an id is kept by MediaWiki's sanitizer. The id is a validated slug.
-      guard let onEnter = cmark_node_get_on_enter(node),
-        let id = CommonMarkDocument.anchorID(in: String(cString: onEnter))
-      else { return nil }
+      guard let id = CommonMarkDocument.anchorID(in: onEnter) else { return nil }
       return "<span id=\"\(id)\"></span>"
     case CMARK_NODE_HTML_BLOCK:
       // sanitize() turns user HTML blocks into text; should one remain, it is still only text.
@@ -71,6 +73,53 @@ struct WikitextWriter {
     default:
       return nil
     }
+  }
+
+  /// A table as the renderer builds it from a pipe table (custom blocks `<table>`, `<thead>`,
+  /// `<tbody>`, `<tr>`, `<th>`/`<td>` with an optional alignment style) as a wikitext table:
+  /// `{| class="wikitable"`, `|-` per row, `!` or `|` per cell, `|}`.
+  private func table(_ node: OpaquePointer) -> String {
+    var lines = ["{| class=\"wikitable\""]
+    func rows(in parent: OpaquePointer) {
+      var child = cmark_node_first_child(parent)
+      while let current = child {
+        let tag = cmark_node_get_on_enter(current).map { String(cString: $0) } ?? ""
+        if tag == "<thead>" || tag == "<tbody>" {
+          rows(in: current)
+        } else if tag == "<tr>" {
+          lines.append("|-")
+          var cell = cmark_node_first_child(current)
+          while let column = cell {
+            let open = cmark_node_get_on_enter(column).map { String(cString: $0) } ?? "<td>"
+            let marker = open.hasPrefix("<th") ? "!" : "|"
+            // Only the renderer's own alignment styles, never anything from a cell's text.
+            let alignment = ["left", "center", "right"].first { open.contains("text-align: \($0)") }
+            let attributes = alignment.map { " style=\"text-align: \($0)\" |" } ?? ""
+            lines.append(marker + attributes + " " + cellText(column))
+            cell = cmark_node_next(column)
+          }
+        }
+        child = cmark_node_next(current)
+      }
+    }
+    rows(in: node)
+    lines.append("|}")
+    return lines.joined(separator: "\n")
+  }
+
+  /// A cell's blocks on one line: a wikitext cell ends at the line's end.
+  private func cellText(_ cell: OpaquePointer) -> String {
+    var parts: [String] = []
+    var child = cmark_node_first_child(cell)
+    while let node = child {
+      if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
+        parts.append(inlines(of: node))
+      } else if let text = block(node) {
+        parts.append(text.replacingNewlines())
+      }
+      child = cmark_node_next(node)
+    }
+    return parts.joined(separator: "<br />")
   }
 
   /// `*`/`#` lines, prefixes growing with nesting. A list item's paragraphs share its line
@@ -176,6 +225,7 @@ struct WikitextWriter {
       case "#": out += "&#35;"
       case ":": out += "&#58;"  // also stops free links such as https://… and ISBN magic
       case ";": out += "&#59;"
+      case "!": out += "&#33;"  // `!!` separates header cells in a table row
       case "\n", "\r": out += " "
       default: out.unicodeScalars.append(scalar)
       }
