@@ -10,7 +10,8 @@ runs=${1:-3}; leads=${2:-200000}; events=${3:-10000000}; activities=${4:-500000}
 Scripts/bootstrap
 swift build -c release --product samepage >/dev/null
 bin=.build/release/samepage
-data=.bench-data/$leads-$events
+# The folder names the sample format, so files from an older sample-data are never reused.
+data=.bench-data/v2-$leads-$events-$activities
 as_of=2026-11-20T17:00:00-06:00
 mkdir -p "$data"
 "$bin" emit-config --out "$data/config.json" >/dev/null
@@ -41,7 +42,8 @@ print(f"ratio (duckdb time / swift time): {dt / st:.2f}  (median of {len(swift_t
 PY
 python3 - "$data/swift/leads.csv" "$data/duckdb.csv" <<'PY'
 import csv, datetime, sys
-epoch = lambda t: int(datetime.datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp())
+# Epoch milliseconds, exactly (the core writes `…:00.250Z`, the SQL epoch milliseconds).
+epoch = lambda t: (datetime.datetime.fromisoformat(t.replace("Z", "+00:00")) - datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)) // datetime.timedelta(milliseconds=1)
 swift = {r["id"]: (r["excluded"], r["fit"], float(r["engagement"]), r["stage"], epoch(r["stage_reached_at"])) for r in csv.DictReader(open(sys.argv[1]))}
 duck = {r["id"]: (r["excluded"], r["fit"], float(r["engagement"]), r["stage"], int(r["stage_reached_at"])) for r in csv.DictReader(open(sys.argv[2]))}
 same = sum(1 for k, v in swift.items() if k in duck and duck[k][:2] == v[:2] and abs(duck[k][2] - v[2]) < 1e-6 and duck[k][3:] == v[3:])

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Differential test: the Swift scoring core and the exported DuckDB SQL must give identical
 per-lead results on generated data, in every column the SQL's result has (today id, excluded,
-fit, engagement, stage, stage_reached_at), matched by column name so a column added to the SQL
+fit, engagement, stage, stage_reached_at to the millisecond), matched by column name so a column added to the SQL
 is compared without editing this script.
 
 The other columns of the core's leads.csv are the SLA half (SWIFT_ONLY below): they need the
@@ -28,10 +28,12 @@ def run(*command):
 
 # leads.csv columns the SQL cannot produce: the SLA half, computed from activities in business time.
 SWIFT_ONLY = {"status", "priority", "clock_start", "first_touch_due", "first_touch_at", "first_touch",
-              "attempts", "attempts_required", "window_end", "connected", "exhausted"}
+              "attempts", "attempts_required", "window_end", "connected", "exhausted", "attempts_result"}
 
-def epoch(text):
-    return int(datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp())
+def epoch_ms(text):
+    """Epoch milliseconds of the core's UTC timestamps (`…:00Z` or `…:00.250Z`), exactly."""
+    moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return (moment - datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)) // datetime.timedelta(milliseconds=1)
 
 failures = compared = 0
 with tempfile.TemporaryDirectory() as scratch:
@@ -74,7 +76,7 @@ with tempfile.TemporaryDirectory() as scratch:
             if name == "engagement":
                 return sql_value is not None and abs(float(swift_value) - float(sql_value)) < 1e-6
             if name == "stage_reached_at":
-                return sql_value is not None and epoch(swift_value) == int(sql_value)
+                return sql_value is not None and epoch_ms(swift_value) == int(sql_value)
             if name == "fit":
                 return sql_value is not None and int(swift_value) == int(sql_value)
             return swift_value == ("" if sql_value is None else str(sql_value))

@@ -9,6 +9,8 @@ public enum GeneratedFiles {
   public static let starter = "Sources/SamePageKit/Starter/StarterGlossary+Generated.swift"
   public static let templateDirectory = "Templates"
   public static let templates = "Sources/SamePageKit/Render/BundledTemplates+Generated.swift"
+  public static let startersDirectory = "Starters"
+  public static let localizedStarters = "Sources/SamePageKit/Starter/LocalizedStarters+Generated.swift"
 
   /// Every generated file's expected contents, computed from the package at `root`.
   public static func expected(packageRoot root: URL) throws -> [(path: String, contents: String)] {
@@ -37,12 +39,28 @@ public enum GeneratedFiles {
     var templateFiles: [(path: String, text: String)] = []
     let enumerator = fileManager.enumerator(atPath: templatesURL.path)
     while let relative = enumerator?.nextObject() as? String {
-      guard relative.hasSuffix(".mustache") else { continue }
+      guard relative.hasSuffix(".mustache") || (relative.hasPrefix("locales/") && relative.hasSuffix(".yaml"))
+      else { continue }
       templateFiles.append(
         (relative, try String(contentsOf: templatesURL.appendingPathComponent(relative), encoding: .utf8)))
     }
+    // Starters in other languages: Starters/<locale>/<term file>, embedded as "<locale>/<file>".
+    let startersURL = root.appendingPathComponent(startersDirectory)
+    var localized: [(path: String, text: String)] = []
+    for locale in (try? fileManager.contentsOfDirectory(atPath: startersURL.path)) ?? [] {
+      let folder = startersURL.appendingPathComponent(locale)
+      for name in (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+      where name.hasSuffix(".yaml") {
+        localized.append(
+          ("\(locale)/\(name)", try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)))
+      }
+    }
     return [
       (catalogue, RuleCatalogueGenerator.generate(rules)),
+      (
+        localizedStarters,
+        EmbeddedFilesGenerator.generate(extending: "LocalizedStarters", from: "Starters/", localized)
+      ),
       (
         starter,
         EmbeddedFilesGenerator.generate(extending: "StarterGlossary", from: "Glossary/", starterFiles)

@@ -14,10 +14,10 @@ import Testing
         holidays: ["2026-11-26", "2026-12-25"]))
   }
 
-  /// Epoch seconds of an ISO 8601 timestamp with offset.
+  /// Epoch milliseconds of an ISO 8601 timestamp with offset (read by Foundation, not the core).
   func at(_ text: String) throws -> Int64 {
     let formatter = ISO8601DateFormatter()
-    return Int64(try #require(formatter.date(from: text)).timeIntervalSince1970)
+    return Int64(try #require(formatter.date(from: text)).timeIntervalSince1970) * 1_000
   }
 
   func hours(_ value: Double) -> ScoringConfig.Duration { .init(amount: value, unit: "business_hours") }
@@ -45,7 +45,7 @@ import Testing
     // Friday 30 October is CDT (−05:00); Monday 2 November is CST (−06:00).
     let due = clock.due(hours(4), from: try at("2026-10-30T16:00:00-05:00"))
     #expect(due == (try at("2026-11-02T11:00:00-06:00")))
-    #expect(clock.businessSeconds(from: try at("2026-10-30T16:00:00-05:00"), to: due) == 4 * 3_600)
+    #expect(clock.businessMilliseconds(from: try at("2026-10-30T16:00:00-05:00"), to: due) == 4 * 3_600_000)
     // And into summer time: Friday 12 March 2027 (CST) to Monday 15 March (CDT).
     #expect(
       clock.due(hours(2), from: try at("2027-03-12T16:30:00-06:00")) == (try at("2027-03-15T09:30:00-05:00")))
@@ -55,7 +55,7 @@ import Testing
     let start = try at("2026-10-05T10:00:00-05:00")  // a Monday
     let due = clock.due(.init(amount: 10, unit: "business_days"), from: start)
     #expect(due == (try at("2026-10-19T10:00:00-05:00")))
-    #expect(clock.businessSeconds(from: start, to: due) == 10 * 9 * 3_600)
+    #expect(clock.businessMilliseconds(from: start, to: due) == 10 * 9 * 3_600_000)
   }
 
   @Test func wallClockUnitsIgnoreTheCalendarOnceStarted() throws {

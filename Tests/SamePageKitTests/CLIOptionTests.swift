@@ -207,7 +207,7 @@ import Testing
     for line in leads.dropFirst() {
       let created = try #require(
         Timestamp.parse(String(line.split(separator: ",", omittingEmptySubsequences: false)[column])))
-      #expect(created <= end && created >= end - 90 * 86_400, "\(line)")
+      #expect(created <= end && created >= end - 90 * 86_400_000, "\(line)")
     }
   }
 

@@ -109,6 +109,10 @@ import Testing
     case "glossary.invalid-id":
       return try edited("personas.yaml", "- id: maintenance-manager", "- id: ../../etc")
     case "glossary.out-of-range": return try edited("lead-scoring.yaml", "points: 30", "points: 99999")
+    case "glossary.deprecated-field":
+      return try edited(
+        "icp.yaml", "annual_revenue: {min: 10000000, max: 2000000000, currency: USD}",
+        "annual_revenue_usd: {min: 10000000, max: 2000000000}")
     case "template.no-directory":
       return failures(
         TemplateSet.load(directory: URL(fileURLWithPath: "/nonexistent"), displayDirectory: "x"))
@@ -125,9 +129,23 @@ import Testing
     case "template.unknown-name":
       let templates = try copyOfTemplates()
       try replace(
-        in: templates.url.appendingPathComponent("glossary.md.mustache"), "# {{organization}}",
-        "# {{organisation}}")
+        in: templates.url.appendingPathComponent("term.md.mustache"), "# {{pageTitle}}", "# {{pageTitel}}")
       return try render(GlossaryUnderTest(), templates: templates.url)
+    case "template.unknown-message":
+      let templates = try copyOfTemplates()
+      try replace(
+        in: templates.url.appendingPathComponent("sla.md.mustache"), "{{t.sla.title}}", "{{t.sla.titel}}")
+      return try render(GlossaryUnderTest(), templates: templates.url)
+    case "catalogue.malformed":
+      let templates = try copyOfTemplates()
+      try replace(
+        in: templates.url.appendingPathComponent("locales/en.yaml"), "  yes: \"Yes\"", "  yes: [\"Yes\"]")
+      return failures(TemplateSet.load(directory: templates.url, displayDirectory: "Templates"))
+    case "render.unknown-locale":
+      let glossary = try GlossaryUnderTest()
+      try replace(
+        in: glossary.directory.url.appendingPathComponent("samepage.yaml"), "locale: en-US", "locale: de-DE")
+      return try render(glossary)
     case "render.broken-link":
       let glossary = try GlossaryUnderTest()
       try replace(

@@ -48,7 +48,7 @@ import Testing
     }
     // Every page carries the version and effective date, and its number.
     for (index, page) in pages.enumerated() {
-      #expect(page.contains("Version 2.3.0 · Effective 1 October 2026"), "page \(index + 1)")
+      #expect(page.contains("Version 2.3.0 · Effective October 1, 2026"), "page \(index + 1)")
       #expect(page.contains("Page \(index + 1) of \(pages.count)"), "page \(index + 1)")
     }
     // The signatures start a page of their own.
@@ -66,6 +66,28 @@ import Testing
     }
     let size = try image.map { try Data(contentsOf: folder.url.appendingPathComponent($0)).count } ?? 0
     #expect(size > 5_000, "first page PNG is \(size) bytes")
+  }
+
+  /// Thai needs a font with Thai letters (bootstrap installs fonts-thai-tlwg); without one
+  /// every letter prints as an empty box and pdftotext finds none of them.
+  @Test func aThaiSLAPrintsInThaiLettersWithBuddhistEraDates() throws {
+    guard !Self.skip else { return }
+    guard PDFPrinter.find() != nil, let pdftotext = tool("pdftotext") else {
+      Issue.record(
+        "needs chromium and poppler-utils: run Scripts/bootstrap --browser (or SAMEPAGE_SKIP_PDF_TESTS=1)")
+      return
+    }
+    let folder = try TemporaryDirectory()
+    #expect(
+      try ProcessRunner.run(CLITests.binary, ["init", "--locale", "th-TH"], currentDirectory: folder.url)
+        .status == 0)
+    let render = try ProcessRunner.run(
+      CLITests.binary, ["render", "--out", "out", "--pdf"], currentDirectory: folder.url)
+    #expect(render.status == 0, "\(render.error)")
+    let text = try ProcessRunner.run(pdftotext, [folder.url.appendingPathComponent("out/sla.pdf").path, "-"])
+      .output
+    #expect(text.contains("ข้อตกลงระดับการให้บริการ (SLA)"), "\(text.prefix(300))")
+    #expect(text.contains("1 ตุลาคม 2569"))
   }
 
   @Test func withoutABrowserRenderSaysHowToInstallOneAndWritesNothing() throws {

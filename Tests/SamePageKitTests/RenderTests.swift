@@ -194,12 +194,12 @@ import Testing
 
   @Test func unknownTemplateNameIsAnErrorWithFileAndLine() throws {
     let templates = try copyOfTemplates()
-    try replace(in: templates.url, "glossary.md.mustache", "# {{organization}}", with: "# {{organisation}}")
+    try replace(in: templates.url, "term.md.mustache", "# {{pageTitle}}", with: "# {{pageTitel}}")
     let (_, diagnostics) = try render(GlossaryUnderTest(), templates: templates.url)
     #expect(diagnostics.map(\.id) == ["template.unknown-name"])
     #expect(
       diagnostics.first?.location
-        == SourceLocation(file: "Templates/glossary.md.mustache", line: 2, column: 3))
+        == SourceLocation(file: "Templates/term.md.mustache", line: 2, column: 3))
   }
 
   @Test func unknownNameInsideASectionThisGlossaryLeavesEmptyIsStillFound() throws {

@@ -96,8 +96,8 @@ import Testing
     let term = try section("## 9. Term, review and amendment", in: document)
     #expect(
       term.contains(
-        "takes effect on 1 October 2026 and stays in force until a signed new version replaces it"))
-    #expect(term.contains("The next review is on 15 January 2027."))
+        "takes effect on October 1, 2026 and stays in force until a signed new version replaces it"))
+    #expect(term.contains("The next review is on January 15, 2027."))
     #expect(term.contains("no sooner than 5 business days after the second signature"))
     let contacts = try section("## 10. Contacts", in: document)
     #expect(contacts.contains("- Priya Natarajan, Revenue Operations Manager: <revops@keystone.example>"))

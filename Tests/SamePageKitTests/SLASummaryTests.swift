@@ -18,20 +18,23 @@ import Testing
 /// | L2 | rep-a | Mon 5 Oct 10:00 | Mon 5 Oct 16:00, no answer | 360 | breached | Wed 7 Oct 16:00, yes |
 /// | L3 | rep-b | Thu 8 Oct 09:00 | Mon 12 Oct 09:00 | 8 h Thu + 9 h Fri + 1 h Mon = 1080 | breached (due Thu 13:00) | 8 + 9 + 7 h: Mon 12 Oct 15:00, yes |
 /// | L4 | rep-b | Mon 5 Oct 10:00 | never | — | breached | Wed 7 Oct 16:00, no |
-/// | L5 | none | Tue 3 Nov 10:00 CST | Tue 3 Nov 11:00 by rep-z (any rep counts when nobody owns it) | 60 | done | Thu 5 Nov 16:00, yes |
+/// | L5 | none | Tue 3 Nov 10:00 CST | never: rep-z's call on Tue 3 Nov 11:00 does not count (with `ownerOnly`, a lead nobody owns has no counted activity) | — | breached | Thu 5 Nov 16:00, no |
 /// | L6 | rep-a | never an MQL (no events) | — | — | no clock | — |
 /// | L7 | rep-b | Mon 5 Oct 10:00 | Mon 5 Oct 11:00, then daily to Mon 12 Oct: 6 attempts, none connected | 60 | done | Wed 7 Oct 16:00, yes |
 ///
 /// - MQLs per period (the clock start's month in Chicago): 2026-10: L1–L4, L7 = 5; 2026-11:
 ///   L5 = 1; both below 120, so missed.
-/// - Acceptance: 6 due, 5 in time (all but L4): 5 / 6 = 83.33 %, printed 83.3%.
-/// - Median first touch over [30, 60, 60, 360, 1080] business minutes: the middle one, 60.
-/// - First touch: done 3 (L1, L5, L7), breached 3 (L2, L3, L4), pending 0.
-/// - Per rep (windows all ended; compliant = connected or 6 attempts): rep-a 2 leads, 1 in
-///   time, 1 breached, 2 windows ended, 1 compliant (L1 connected; L2 made 1 attempt);
-///   rep-b 3 leads, 1 in time, 2 breached, 3 ended, 1 compliant (L7: 6 attempts in its window
-///   of 10 business days, to Mon 19 Oct 10:00); "(unassigned)" 1 lead (L5),
-///   1 in time, 1 ended, 0 compliant (1 attempt, not connected). L6 has no clock: no rep row.
+/// - Acceptance: 6 due, 4 in time (all but L4 and L5): 4 / 6 = 66.67 %, printed 66.7%.
+/// - Median first touch over [30, 60, 360, 1080] business minutes: an even count, so the mean
+///   of the middle two, (60 + 360) / 2 = 210.
+/// - First touch: done 2 (L1, L7), breached 4 (L2, L3, L4, L5), pending 0.
+/// - Attempts (all windows ended): L1 connected, L7 exhausted (6 attempts, none connected),
+///   L2, L3, L4, L5 breached (fewer than 6): 2 of 6 compliant.
+/// - Per rep (compliant = connected or 6 attempts): rep-a owns 3 leads, 2 with an SLA clock
+///   (L6 never became an MQL), 1 in time, 1 breached, 2 windows ended, 1 compliant (L1
+///   connected; L2 made 1 attempt); rep-b 3 leads, all with a clock, 1 in time, 2 breached,
+///   3 ended, 1 compliant (L7: 6 attempts in its window of 10 business days, to Mon 19 Oct
+///   10:00); "(unassigned)" 1 lead (L5), breached, 1 ended, 0 compliant.
 @Suite struct SLASummaryTests {
   static let leads: String = {
     var text = ScoringEngineTests.leadHeader
@@ -68,15 +71,16 @@ import Testing
 
   static let asOf = "2026-11-20T12:00:00-06:00"
 
-  /// rep: leads, first touch in time / breached / pending, windows ended, attempts compliant.
+  /// rep: leads (with an SLA clock), first touch in time / breached / pending, windows ended,
+  /// attempts compliant.
   static let expectedReps = [
-    "(unassigned): 1 leads, 1/0/0, 1 ended, 0 compliant",
-    "rep-a: 2 leads, 1/1/0, 2 ended, 1 compliant",
-    "rep-b: 3 leads, 1/2/0, 3 ended, 1 compliant",
+    "(unassigned): 1 leads (1), 0/1/0, 1 ended, 0 compliant",
+    "rep-a: 3 leads (2), 1/1/0, 2 ended, 1 compliant",
+    "rep-b: 3 leads (3), 1/2/0, 3 ended, 1 compliant",
   ]
 
   static func describe(_ rep: ScoringRun.Summary.Rep) -> String {
-    "\(rep.rep): \(rep.leads) leads, \(rep.firstTouchInTime)/\(rep.firstTouchBreached)/\(rep.firstTouchPending), "
+    "\(rep.rep): \(rep.leads) leads (\(rep.slaLeads)), \(rep.firstTouchInTime)/\(rep.firstTouchBreached)/\(rep.firstTouchPending), "
       + "\(rep.windowsEnded) ended, \(rep.attemptsCompliant) compliant"
   }
 
@@ -95,13 +99,15 @@ import Testing
       ])
     #expect(summary.acceptanceDue == 6)
     #expect(
-      abs((summary.acceptanceRate ?? 0) - 500.0 / 6) < 1e-9, "\(String(describing: summary.acceptanceRate))")
+      abs((summary.acceptanceRate ?? 0) - 400.0 / 6) < 1e-9, "\(String(describing: summary.acceptanceRate))")
     #expect(summary.acceptanceTarget == 90)
-    #expect(summary.medianFirstTouchBusinessMinutes == 60)
-    #expect(summary.firstTouch == ["done": 3, "breached": 3])
+    #expect(summary.medianFirstTouchBusinessMinutes == 210)
+    #expect(summary.firstTouch == ["done": 2, "breached": 4])
+    #expect(summary.attempts == ["connected": 1, "exhausted": 1, "breached": 4])
     #expect(summary.reps.map(Self.describe) == Self.expectedReps)
     #expect(summary.stages["lead"] == 1, "L6 never reached MQL: \(summary.stages)")
-    #expect(summary.leads.used == 7 && summary.events.used == 12 && summary.activities.used == 10)
+    #expect(summary.leads.used == 7 && summary.events.used == 12 && summary.activities.used == 9)
+    #expect(summary.activities.ignoredBy == ["lead without an owner": 1])
   }
 
   @Test func summaryComputesAcceptanceMedianFirstTouchPeriodsAndRepsAsWorkedOutByHand() throws {
@@ -132,12 +138,14 @@ import Testing
     #expect(run.status == 0, "\(run.error)")
     #expect(
       run.output == """
-        scored 7 leads, 12 events, 10 activities as of 2026-11-20T18:00:00Z
+        scored 7 leads, 12 events, 9 activities as of 2026-11-20T18:00:00Z
+        ignored activities: 1 lead without an owner
         MQLs 2026-10: 5 of 120 committed, missed
         MQLs 2026-11: 1 of 120 committed, missed
-        accepted in time: 83.3% of 6 (target 90%)
-        median time to first touch: 60 business minutes
-        first touch: 3 in time, 3 breached, 0 pending
+        accepted in time: 66.7% of 6 (target 90%)
+        median time to first touch: 210 business minutes
+        first touch: 2 in time, 4 breached, 0 pending
+        connect attempts: 2 of 6 compliant (1 connected, 1 sequence completed without a connection, 4 too few attempts), 0 windows still open
         wrote \(work.path("out"))/leads.csv and \(work.path("out"))/summary.json
 
         """)
@@ -145,8 +153,8 @@ import Testing
     check(try JSONDecoder().decode(ScoringRun.Summary.self, from: data))
     // The keys a dashboard reads, by name, so a renamed field fails here too.
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(abs((json["acceptanceRate"] as? Double ?? 0) - 500.0 / 6) < 1e-9)
-    #expect(json["medianFirstTouchBusinessMinutes"] as? Double == 60)
+    #expect(abs((json["acceptanceRate"] as? Double ?? 0) - 400.0 / 6) < 1e-9)
+    #expect(json["medianFirstTouchBusinessMinutes"] as? Double == 210)
     #expect(
       (json["reps"] as? [[String: Any]])?.map { $0["rep"] as? String } == ["(unassigned)", "rep-a", "rep-b"])
   }

@@ -274,7 +274,7 @@ import Testing
       try score(leads: "L1,a@b.example,never,,,,,,,,,\n", maxSkippedPercent: 100)
     } throws: { error in
       "\(error)"
-        == "leads.csv: none of its 1 rows could be read (line 2: created_at 'never' is not an ISO 8601 timestamp with an offset); fix them and score again"
+        == "leads.csv: none of its 1 rows could be read (line 2: created_at 'never' is not an ISO 8601 timestamp with an offset that exists (such as 2026-10-05T14:03:00-05:00); for local times give --time-zone); fix them and score again"
     }
   }
 
@@ -380,6 +380,33 @@ import Testing
     #expect(summary.excluded["personal-email", default: 0] > 0)
     #expect(summary.stages["sql", default: 0] > 0, "some hand-raises reach SQL")
     #expect(summary.firstTouch["breached", default: 0] > 0, "some reps miss deadlines")
+  }
+
+  /// Issue 11: generated data used to hold one activity per lead and no connection, so the
+  /// sequence, exhaustion and per-rep compliance were never scored.
+  @Test func sampleDataExercisesTheConnectSequenceAndTheInputRules() throws {
+    let config = ScoringEngineTests.starterConfig
+    let asOf = try #require(Timestamp.parse("2026-11-20T17:00:00-06:00"))
+    let folder = try TemporaryDirectory()
+    try SampleData(leads: 3_000, events: 60_000, activities: 6_000, seed: 1, asOf: asOf).write(
+      to: folder.url, config: config)
+    let run = try ScoringRun(config: config, options: .init(asOf: asOf))
+    try run.loadLeads(folder.url.appendingPathComponent("leads.csv"))
+    try run.scoreEvents(folder.url.appendingPathComponent("events.csv"))
+    try run.countActivities(folder.url.appendingPathComponent("activities.csv"))
+    let summary = run.summary()
+    for result in ["connected", "exhausted", "breached", "pending"] {
+      #expect(summary.attempts[result, default: 0] > 10, "\(result): \(summary.attempts)")
+    }
+    let working = summary.reps.filter { $0.rep != "(unassigned)" }
+    #expect(working.count == 12 && working.allSatisfy { $0.attemptsCompliant > 0 }, "\(working)")
+    #expect(working.contains { $0.attemptsCompliant * 2 < $0.windowsEnded }, "some reps give up early")
+    #expect(summary.activities.ignoredBy.keys.contains { $0.hasPrefix("undeclared channel") })
+    #expect(!summary.activities.undeclaredDispositions.isEmpty)
+    #expect(summary.events.ignoredBy["undeclared event type 'email_open'", default: 0] > 0)
+    // A few input problems per thousand leads: reported, never fatal.
+    #expect(summary.leads.invalidValues + summary.leads.malformed + summary.events.malformed > 0)
+    #expect(summary.issues.count < 30)
   }
 
   /// Each file is written beside its target and renamed into place: a rerun over old files

@@ -38,7 +38,7 @@ import Testing
     #expect(!oneSigned.output.contains("marketing has not signed"))
     var sla = try renderedSLA(in: folder.url)
     #expect(sla.contains("**DRAFT — not signed.**"))
-    #expect(sla.contains("Signed on 28 September 2026 (version 2.3.0)"))
+    #expect(sla.contains("Signed on September 28, 2026 (version 2.3.0)"))
 
     // Signing twice writes nothing new.
     let signatures = folder.url.appendingPathComponent("Glossary/signatures.yaml")
@@ -52,7 +52,7 @@ import Testing
     #expect(try samepage("check", "--require-signed", "--strict", in: folder.url).status == 0)
     sla = try renderedSLA(in: folder.url)
     #expect(!sla.contains("DRAFT"))
-    #expect(sla.contains("Signed on 30 September 2026 (version 2.3.0)"))
+    #expect(sla.contains("Signed on September 30, 2026 (version 2.3.0)"))
     #expect(!sla.contains("Signature: \\_"))
 
     // An edit after signing: both signatures stale, the draft mark is back.

@@ -21,8 +21,12 @@ final class TemporaryDirectory {
 
   deinit { try? FileManager.default.removeItem(at: url) }
 
+  /// Writes `name` (which may name subfolders, created as needed).
   func write(_ text: String, to name: String) throws {
-    try Data(text.utf8).write(to: url.appendingPathComponent(name))
+    let file = url.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: file)
   }
 
   /// For bytes a String cannot hold (invalid UTF-8).
@@ -68,7 +72,17 @@ struct ExpectedFinding: Hashable, CustomStringConvertible {
 
   static func markers(in directory: URL) throws -> Set<ExpectedFinding> {
     var found: Set<ExpectedFinding> = []
-    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+    // Files in subfolders (translations/pl-PL.yaml) are named by their relative path.
+    let names = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? [])
+      .filter {
+        !$0.hasSuffix("/")
+          && FileManager.default.isReadableFile(atPath: directory.appendingPathComponent($0).path)
+      }
+    for name in names {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(
+        atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+      if isDirectory.boolValue { continue }
       let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
       for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         guard let range = line.range(of: "# expect: ") else { continue }

@@ -117,7 +117,9 @@ struct Publish: AsyncParsableCommand {
     }
     let (pages, model) = try RenderPipeline.renderedPages(glossary: glossary, templates: templates)
     switch to {
-    case .site: try publishFiles(SitePublisher.files(pages: pages, glossary: model), model)
+    case .site:
+      try publishFiles(
+        SitePublisher.files(editions: try RenderPipeline.editions(pages, model, templates: templates)), model)
     case .gitWiki: try publishFiles(WikiPublisher.files(pages: pages), model)
     case .confluenceFiles:
       try publishFiles(

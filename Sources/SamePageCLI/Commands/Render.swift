@@ -41,20 +41,43 @@ struct Render: ParsableCommand {
       throw ExitCode(2)
     }
     let (pages, valid) = try RenderPipeline.renderedPages(glossary: glossary, templates: templates)
+    var files = try documents(pages, glossary: valid, printer: printer, folder: "")
+    // Each translation into a folder of its own (out/en-US/…), ids and anchors unchanged.
+    let templateSet = try RenderPipeline.templates(templates)
+    for translation in valid.translations
+    where valid.manifest.translations.contains(where: { $0.value == translation.locale }) {
+      let translated = valid.translated(translation)
+      let (translatedPages, diagnostics) = DocumentRenderer(templates: templateSet).render(translated)
+      if diagnostics.hasErrors {
+        print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
+        throw ExitCode(1)
+      }
+      files.merge(
+        try documents(
+          translatedPages, glossary: translated, printer: printer, folder: translation.locale + "/")
+      ) { $1 }
+    }
+    try RenderPipeline.write(files, to: out, force: force)
+  }
+
+  private func documents(_ pages: [RenderedPage], glossary: Glossary, printer: PDFPrinter?, folder: String)
+    throws
+    -> [String: Data]
+  {
     var files: [String: Data] = [:]
     for page in pages {
-      if format != .html { files[page.page.fileName] = Data(page.markdown.utf8) }
-      if format != .markdown { files[page.htmlFileName] = Data(page.standaloneHTML.utf8) }
+      if format != .html { files[folder + page.page.fileName] = Data(page.markdown.utf8) }
+      if format != .markdown { files[folder + page.htmlFileName] = Data(page.standaloneHTML.utf8) }
     }
     if let printer, let sla = pages.first(where: { $0.page == .sla }) {
       do {
-        files["sla.pdf"] = try printer.pdf(of: PrintedSLA.html(sla, glossary: valid))
+        files[folder + "sla.pdf"] = try printer.pdf(of: PrintedSLA.html(sla, glossary: glossary))
       } catch let failure as PDFPrinter.Failure {
         printError("samepage: \(failure)")
         throw ExitCode(1)
       }
     }
-    try RenderPipeline.write(files, to: out, force: force)
+    return files
   }
 }
 
@@ -94,6 +117,27 @@ enum RenderPipeline {
       throw ExitCode(1)
     }
     return (pages, valid)
+  }
+
+  /// The site in the source language and in each translation the manifest lists, each in its
+  /// folder (`pl-PL/`).
+  static func editions(_ pages: [RenderedPage], _ glossary: Glossary, templates: String?) throws
+    -> [SitePublisher.Edition]
+  {
+    var editions = [SitePublisher.Edition(pages: pages, glossary: glossary, folder: "")]
+    let templateSet = try self.templates(templates)
+    for translation in glossary.translations
+    where glossary.manifest.translations.contains(where: { $0.value == translation.locale }) {
+      let translated = glossary.translated(translation)
+      let (translatedPages, diagnostics) = DocumentRenderer(templates: templateSet).render(translated)
+      if diagnostics.hasErrors {
+        print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
+        throw ExitCode(1)
+      }
+      editions.append(
+        SitePublisher.Edition(pages: translatedPages, glossary: translated, folder: translation.locale + "/"))
+    }
+    return editions
   }
 
   /// The team's templates over the bundled ones: `--templates DIR` (which must exist), else

@@ -8,7 +8,7 @@ struct SampleDataCommand: ParsableCommand {
     commandName: "sample-data",
     abstract: "Write realistic synthetic leads, events and activities for a scoring config.",
     discussion:
-      "The same seed gives the same files. Some leads use free-mail, .edu or competitor domains; some raise hands; some reps are slow."
+      "The same seed gives the same files. Some leads use free-mail, .edu or competitor domains; some raise hands; reps work the connect sequence fully, partly or give up; some leads connect on the second or third attempt; channels, dispositions and event types the glossary does not declare, mixed case, and a few unreadable values per thousand leads."
   )
 
   @Option(help: "The scoring config written by emit-config.")
@@ -20,7 +20,7 @@ struct SampleDataCommand: ParsableCommand {
   @Option(help: "How many behaviour events, in total.")
   var events = 20_000
 
-  @Option(help: "How many activities (connect attempts) at most.")
+  @Option(help: "How many activities (connect attempts) at most; default twice the leads.")
   var activities: Int?
 
   @Option(help: "The random seed.")
@@ -44,7 +44,7 @@ struct SampleDataCommand: ParsableCommand {
   func run() throws {
     let scoringConfig = try loadScoringConfig(config, for: "sample-data")
     let sample = SampleData(
-      leads: leads, events: events, activities: activities ?? max(leads / 2, 1), seed: seed,
+      leads: leads, events: events, activities: activities ?? max(leads * 2, 1), seed: seed,
       asOf: Timestamp.parse(asOf)!)
     try sample.write(to: URL(fileURLWithPath: out), config: scoringConfig)
     print(

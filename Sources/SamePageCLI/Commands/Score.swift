@@ -39,9 +39,24 @@ struct Score: ParsableCommand {
   @Option(help: "Fail when a file's skipped rows hold more than this percentage of its bytes.")
   var maxSkippedPercent = 1.0
 
+  @Option(
+    help:
+      "Your exports' headers for our columns: a YAML file, or a bundled mapping (hubspot-contacts, salesforce-leads)."
+  )
+  var columns: String?
+
+  @Option(
+    name: .customLong("time-zone"),
+    help: "Read timestamps without an offset as local time in this IANA zone (HubSpot exports local time).")
+  var timeZone: String?
+
   func validate() throws {
     guard maxSkippedPercent >= 0, maxSkippedPercent <= 100 else {
       throw ValidationError("--max-skipped-percent must be between 0 and 100")
+    }
+    if let timeZone, LocalTimeZone(identifier: timeZone) == nil {
+      throw ValidationError(
+        "--time-zone '\(UserText.quote(timeZone.utf8))' is not an IANA time zone, such as America/Chicago")
     }
     guard Timestamp.parse(asOf) != nil else {
       throw ValidationError(
@@ -69,12 +84,14 @@ struct Score: ParsableCommand {
         throw ExitCode(2)
       }
     }
+    let mapping = try columns.map { try loadColumnMapping($0, for: "score") } ?? ColumnMapping()
     let run: ScoringRun
     do {
       run = try ScoringRun(
         config: scoringConfig,
         options: .init(
-          asOf: Timestamp.parse(asOf)!, maxErrors: maxErrors, maxSkippedPercent: maxSkippedPercent))
+          asOf: Timestamp.parse(asOf)!, maxErrors: maxErrors, maxSkippedPercent: maxSkippedPercent,
+          columns: mapping, timeZone: timeZone.flatMap(LocalTimeZone.init(identifier:))))
       try run.loadLeads(URL(fileURLWithPath: leads))
       try run.scoreEvents(URL(fileURLWithPath: events))
       try run.countActivities(activities.map { URL(fileURLWithPath: $0) })

@@ -29,14 +29,19 @@ public enum DiagnosticCatalogue {
     "glossary.invalid-value",
     "glossary.invalid-id",
     "glossary.out-of-range",
+    "glossary.deprecated-field",
     // Render/TemplateSet.swift: the team's templates.
     "template.no-directory",
     "template.unreadable",
     "template.syntax",
     "template.unknown-name",
+    "template.unknown-message",
+    // Render/Localization: the message catalogues beside the templates.
+    "catalogue.malformed",
     // Render/DocumentRenderer.swift: the rendered pages.
     "render.broken-link",
     "render.duplicate-anchor",
+    "render.unknown-locale",
   ]
 
   /// The ids of the rules, in catalogue order.

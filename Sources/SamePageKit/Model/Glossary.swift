@@ -16,6 +16,8 @@ public struct Glossary: Sendable {
   public var files: [GlossaryFile]
   /// From `signatures.yaml`, which is not part of the content it signs.
   public var signatures: [Signature] = []
+  /// From `translations/<locale>.yaml`, one per language the glossary is translated into.
+  public var translations: [Translation] = []
 
   /// What a signature and a scoring config name: the hash of the term files.
   public var contentHash: String { GlossaryHash.of(files) }

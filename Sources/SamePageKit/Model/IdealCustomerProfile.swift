@@ -11,7 +11,9 @@ public struct IdealCustomerProfile: Sendable {
     public var tier: Located<Int>?
     public var industries: [Located<String>]
     public var employees: NumberRange?
-    public var annualRevenueUSD: NumberRange?
+    public var annualRevenue: NumberRange?
+    /// The ISO 4217 code of `annualRevenue` (USD for the older `annual_revenue_usd`).
+    public var revenueCurrency: Located<String>?
     public var countries: [Located<String>]
     public var technologies: [Located<String>]
     public var location: SourceLocation

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// One rendered document: its Markdown, and its HTML body with links rewritten to `.html`.
 public struct RenderedPage: Sendable {
@@ -7,11 +8,16 @@ public struct RenderedPage: Sendable {
   public var markdown: String
   public var htmlBody: String
   public var anchors: [String]
+  /// The words and formats the page was rendered with.
+  public var localizer: Localizer
 
   public var htmlFileName: String { DocumentRenderer.htmlLink(page.fileName) }
 
   /// A complete HTML document for this page, with the shared stylesheet.
-  public var standaloneHTML: String { HTMLPage.document(title: title, body: htmlBody) }
+  public var standaloneHTML: String {
+    HTMLPage.document(
+      title: title, body: htmlBody, language: localizer.languageTag, rightToLeft: localizer.isRightToLeft)
+  }
 }
 
 /// Render: the validated glossary through the team's templates into CommonMark, then through
@@ -31,15 +37,46 @@ public struct DocumentRenderer: Sendable {
     var unknown: [String: Diagnostic] = [:]
     let reference = GlossaryLoader.starterGlossary
     var links: [(page: Page, url: String, line: Int)] = []
+    let locale = glossary.manifest.locale?.value ?? "en-US"
+    guard let localizer = templates.localizer(for: locale) else {
+      let languages = templates.catalogues.keys.sorted().joined(separator: ", ")
+      return (
+        [],
+        [
+          Diagnostic(
+            id: "render.unknown-locale", severity: .error, location: glossary.manifest.locale?.location,
+            summary: "no message catalogue for locale '\(locale)' (catalogues: \(languages))",
+            fix:
+              "use one of those languages, or translate the bundled English: samepage templates eject, then copy Templates/locales/en.yaml to Templates/locales/\(locale.prefix { $0 != "-" && $0 != "_" }.lowercased()).yaml"
+          )
+        ]
+      )
+    }
+    let (messages, messageProblems) = Self.messageTemplates(localizer.catalogue)
+    let missingMessages = templates.messageKeys().filter { localizer.catalogue.messages[$0.key] == nil }
+      .map { use in
+        Diagnostic(
+          id: "template.unknown-message", severity: .error, location: use.location,
+          summary:
+            "template uses message '\(use.key)', which the '\(localizer.catalogue.language)' catalogue does not have",
+          fix:
+            "add '\(use.key):' to Templates/locales/\(localizer.catalogue.language).yaml, or check the spelling against locales/en.yaml"
+        )
+      }
+    if !(messageProblems + missingMessages).isEmpty {
+      return ([], (messageProblems + missingMessages).sorted())
+    }
 
     for page in pages {
       let template = Self.templateName(page)
-      let model = DocumentViewModel(glossary: glossary, page: page)
+      let model = DocumentViewModel(glossary: glossary, page: page, l: localizer, messages: messages)
       let (markdown, missing) = templates.render(template, context: model.context())
       // The starter glossary fills every section, so names inside sections this glossary
       // leaves empty are checked too.
       let (_, missingInReference) = templates.render(
-        template, context: DocumentViewModel(glossary: reference, page: page).context())
+        template,
+        context: DocumentViewModel(glossary: reference, page: page, l: localizer, messages: messages)
+          .context())
       for diagnostic in missing + missingInReference { unknown[diagnostic.summary] = diagnostic }
 
       let document = CommonMarkDocument(markdown: markdown, tables: true)
@@ -48,13 +85,57 @@ public struct DocumentRenderer: Sendable {
       rendered.append(
         RenderedPage(
           page: page, title: model.pageTitle, markdown: markdown, htmlBody: document.renderHTML(),
-          anchors: document.anchors))
+          anchors: document.anchors, localizer: localizer))
     }
 
     var diagnostics = Array(unknown.values)
     diagnostics += Self.checkAnchors(rendered)
     diagnostics += Self.checkLinks(links, pages: rendered)
     return (rendered, diagnostics.sorted())
+  }
+
+  /// The catalogue's messages as Mustache templates, nested by the dots of their keys so that
+  /// `{{t.sla.title}}` finds them; a message rendered this way sees the template's values.
+  static func messageTemplates(_ catalogue: MessageCatalogue) -> ([String: Any], [Diagnostic]) {
+    var root: [String: Any] = [:]
+    var problems: [Diagnostic] = []
+    func insert(_ path: ArraySlice<Substring>, _ template: Any, into node: inout [String: Any])
+      -> Bool
+    {
+      let head = String(path.first!)
+      if path.count == 1 {
+        guard node[head] == nil else { return false }
+        node[head] = template
+        return true
+      }
+      var child = node[head] as? [String: Any] ?? [:]
+      if node[head] != nil && !(node[head] is [String: Any]) { return false }
+      let inserted = insert(path.dropFirst(), template, into: &child)
+      node[head] = child
+      return inserted
+    }
+    for (key, message) in catalogue.messages.sorted(by: { $0.key < $1.key }) {
+      guard case .text(let text) = message else { continue }
+      do {
+        // swift-mustache drops a template that is only white space as a standalone line, so a
+        // separator such as Thai's " " is kept as plain text (which escaping leaves alone).
+        let template: Any = text.allSatisfy(\.isWhitespace) ? text : try MustacheTemplate(string: text)
+        if !insert(key.split(separator: ".")[...], template, into: &root) {
+          problems.append(
+            Diagnostic(
+              id: "catalogue.malformed", severity: .error, location: catalogue.locations[key],
+              summary: "message key '\(key)' is both a message and the start of other keys",
+              fix: "rename it so no key continues it after a dot"))
+        }
+      } catch {
+        problems.append(
+          Diagnostic(
+            id: "catalogue.malformed", severity: .error, location: catalogue.locations[key],
+            summary: "message '\(key)' is not valid Mustache: \(error)",
+            fix: "close every {{…}} tag and every {{#section}} with {{/section}}"))
+      }
+    }
+    return (root, problems)
   }
 
   static func templateName(_ page: Page) -> String {

@@ -16,10 +16,15 @@ enum HTMLPage {
     return out
   }
 
-  static func document(title: String, body: String, head: String = "", navigation: String = "") -> String {
+  /// - Parameter language: the BCP 47 tag of the page's language, for `<html lang>` (screen
+  ///   readers, hyphenation, the browser's font choice for Thai).
+  static func document(
+    title: String, body: String, head: String = "", navigation: String = "", language: String = "en",
+    rightToLeft: Bool = false
+  ) -> String {
     """
     <!DOCTYPE html>
-    <html lang="en">
+    <html lang="\(escape(language))"\(rightToLeft ? " dir=\"rtl\"" : "")>
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -6,18 +6,27 @@ import Foundation
 public enum PrintedSLA {
   public static func html(_ page: RenderedPage, glossary: Glossary) -> String {
     let manifest = glossary.manifest
+    let l = page.localizer
     let footer = [
       manifest.organization?.value,
-      manifest.glossaryVersion.map { "Version \($0.value)" },
-      manifest.effectiveDate.map { "Effective \(Format.date($0.value))" },
+      manifest.glossaryVersion.map { l.text("print.version", ["version": $0.value]) },
+      manifest.effectiveDate.map { l.text("print.effective", ["date": l.date($0.value)]) },
     ].compactMap { $0 }.joined(separator: " · ")
+    // The counters are CSS, the words around them the catalogue's.
+    let pageNumber = l.text("print.page", ["page": "\u{1}", "pages": "\u{2}"]).components(
+      separatedBy: "\u{1}"
+    )
+    .map {
+      $0.components(separatedBy: "\u{2}").map { "\"\(cssString($0))\"" }.joined(separator: " counter(pages) ")
+    }
+    .joined(separator: " counter(page) ")
     let isDraft = !SignOff(glossary).isComplete
     let head = """
       <style>
       @page {
         size: A4; margin: 20mm 18mm 22mm;
         @bottom-left { content: "\(cssString(footer))"; font: 8.5pt system-ui, sans-serif; color: #5b6475; }
-        @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5pt system-ui, sans-serif; color: #5b6475; }
+        @bottom-right { content: \(pageNumber); font: 8.5pt system-ui, sans-serif; color: #5b6475; }
       }
       @media print {
         body { font-size: 10.5pt; }
@@ -31,8 +40,13 @@ public enum PrintedSLA {
       }
       </style>
       """
-    let watermark = isDraft ? "<div class=\"draft-watermark\" aria-hidden=\"true\">DRAFT</div>\n" : ""
-    return HTMLPage.document(title: page.title, body: watermark + page.htmlBody, head: head)
+    let watermark =
+      isDraft
+      ? "<div class=\"draft-watermark\" aria-hidden=\"true\">\(HTMLPage.escape(l.text("print.draft")))</div>\n"
+      : ""
+    return HTMLPage.document(
+      title: page.title, body: watermark + page.htmlBody, head: head, language: l.languageTag,
+      rightToLeft: l.isRightToLeft)
   }
 
   /// Text as the inside of a CSS string: quotes and backslashes escaped, no line breaks.

@@ -15,6 +15,9 @@ public struct TemplateSet: @unchecked Sendable {
   let displayPaths: [String: String]
   /// The names the team's directory provides; the rest are bundled.
   public let customised: Set<String>
+  /// The message catalogues by language (`en`, `pl`): the bundled ones, with the team's
+  /// `locales/<language>.yaml` over them key by key.
+  public let catalogues: [String: MessageCatalogue]
 
   public enum LoadResult {
     case loaded(TemplateSet)
@@ -28,12 +31,20 @@ public struct TemplateSet: @unchecked Sendable {
   public static func load(directory: URL?, displayDirectory: String) -> LoadResult {
     _ = MarkdownContentType.registered
     var files: [String: (text: String, display: String)] = [:]
+    var catalogues: [String: MessageCatalogue] = [:]
+    var diagnostics: [Diagnostic] = []
     for file in BundledTemplates.files {
-      files[String(file.path.dropLast(".mustache".count))] =
-        (file.contents, join(BundledTemplates.displayDirectory, file.path))
+      let display = join(BundledTemplates.displayDirectory, file.path)
+      if let language = Self.catalogueLanguage(file.path) {
+        let (catalogue, problems) = MessageCatalogue.parse(
+          file.contents, language: language, displayPath: display)
+        diagnostics += problems
+        catalogues[language] = catalogue
+        continue
+      }
+      files[String(file.path.dropLast(".mustache".count))] = (file.contents, display)
     }
     var customised: Set<String> = []
-    var diagnostics: [Diagnostic] = []
     if let directory {
       let fileManager = FileManager.default
       var isDirectory: ObjCBool = false
@@ -51,8 +62,28 @@ public struct TemplateSet: @unchecked Sendable {
       let enumerator = fileManager.enumerator(at: directory, includingPropertiesForKeys: nil)
       let base = directory.standardizedFileURL.path
       while let url = enumerator?.nextObject() as? URL {
-        guard url.pathExtension == "mustache" else { continue }
         let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+        if let language = Self.catalogueLanguage(relative) {
+          let display = join(displayDirectory, relative)
+          guard
+            let text = fileManager.contents(atPath: url.path).flatMap({ String(data: $0, encoding: .utf8) })
+          else {
+            diagnostics.append(
+              Diagnostic(
+                id: "template.unreadable", severity: .error, location: .startOf(display),
+                summary: "cannot read this message catalogue as UTF-8 text",
+                fix: "save it as UTF-8, or delete it to use the bundled catalogue of that language"))
+            continue
+          }
+          let (catalogue, problems) = MessageCatalogue.parse(text, language: language, displayPath: display)
+          diagnostics += problems
+          if let catalogue {
+            catalogues[language] = catalogues[language].map { $0.overridden(by: catalogue) } ?? catalogue
+            customised.insert(relative)
+          }
+          continue
+        }
+        guard url.pathExtension == "mustache" else { continue }
         let name = String(relative.dropLast(".mustache".count))
         let display = join(displayDirectory, relative)
         guard let data = fileManager.contents(atPath: url.path),
@@ -98,7 +129,46 @@ public struct TemplateSet: @unchecked Sendable {
     return .loaded(
       TemplateSet(
         library: library, sources: files.mapValues(\.text), displayPaths: files.mapValues(\.display),
-        customised: customised))
+        customised: customised, catalogues: catalogues))
+  }
+
+  /// `locales/pl.yaml` → `pl`.
+  static func catalogueLanguage(_ relativePath: String) -> String? {
+    let prefix = MessageCatalogue.directory + "/"
+    guard relativePath.hasPrefix(prefix), relativePath.hasSuffix(".yaml") else { return nil }
+    let language = String(relativePath.dropFirst(prefix.count).dropLast(".yaml".count))
+    return language.isEmpty || language.contains("/") ? nil : language
+  }
+
+  /// The localizer for a BCP 47 locale (`pl-PL`), by its language's catalogue; nil when no
+  /// catalogue has that language.
+  public func localizer(for identifier: String) -> Localizer? {
+    let language = String(identifier.prefix { $0 != "-" && $0 != "_" }).lowercased()
+    guard let catalogue = catalogues[language] else { return nil }
+    return Localizer(
+      locale: Locale(identifier: identifier.replacingOccurrences(of: "-", with: "_")), catalogue: catalogue)
+  }
+
+  /// Every `{{t.KEY}}` a template uses, with its place, for checking against a catalogue.
+  func messageKeys() -> [(key: String, location: SourceLocation)] {
+    var found: [(String, SourceLocation)] = []
+    for (template, text) in sources.sorted(by: { $0.key < $1.key }) {
+      for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var rest = line[...]
+        while let open = rest.range(of: "{{t.") {
+          let after = rest[open.upperBound...]
+          let key = after.prefix { $0 != "}" && $0 != " " }
+          let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+          found.append(
+            (
+              String(key),
+              SourceLocation(file: displayPaths[template] ?? template, line: index + 1, column: column)
+            ))
+          rest = after
+        }
+      }
+    }
+    return found
   }
 
   /// Renders one template. Names that no context could resolve are returned as diagnostics

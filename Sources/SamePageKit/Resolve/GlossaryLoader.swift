@@ -69,10 +69,20 @@ public struct GlossaryLoader: Sendable {
       case .failed(let failures): diagnostics += failures
       }
     }
+    var translations: [(locale: String, file: GlossaryFile)] = []
+    let translationsURL = directory.appendingPathComponent(Translation.directory)
+    for name in ((try? FileManager.default.contentsOfDirectory(atPath: translationsURL.path)) ?? []).sorted()
+    where name.hasSuffix(".yaml") {
+      let display = join(join(displayDirectory, Translation.directory), name)
+      switch yaml.load(contentsOf: translationsURL.appendingPathComponent(name), displayPath: display) {
+      case .loaded(let file): translations.append((String(name.dropLast(".yaml".count)), file))
+      case .failed(let failures): diagnostics += failures
+      }
+    }
     diagnostics += strayFiles(in: directory, displayDirectory: displayDirectory)
     return resolve(
-      files, signatures: signatures, diagnostics: diagnostics, filesRead: filesChecked,
-      displayDirectory: displayDirectory)
+      files, signatures: signatures, translations: translations, diagnostics: diagnostics,
+      filesRead: filesChecked, displayDirectory: displayDirectory)
   }
 
   /// Loads a glossary whose files are already in memory, as `load(directory:)` would from disk;
@@ -105,8 +115,9 @@ public struct GlossaryLoader: Sendable {
   }
 
   private func resolve(
-    _ files: [GlossaryFileKind: GlossaryFile], signatures: GlossaryFile? = nil, diagnostics: [Diagnostic],
-    filesRead: Int, displayDirectory: String
+    _ files: [GlossaryFileKind: GlossaryFile], signatures: GlossaryFile? = nil,
+    translations: [(locale: String, file: GlossaryFile)] = [], diagnostics: [Diagnostic], filesRead: Int,
+    displayDirectory: String
   ) -> Result {
     var diagnostics = diagnostics
     guard files.count == GlossaryFileKind.allCases.count, !diagnostics.hasErrors else {
@@ -115,6 +126,7 @@ public struct GlossaryLoader: Sendable {
     let context = ReadContext()
     var glossary = Self.resolve(files, directory: displayDirectory, context: context)
     if let signatures { glossary?.signatures = Signature.readFile(signatures, in: context) }
+    glossary?.translations = translations.map { Translation.read($0.file, locale: $0.locale, in: context) }
     diagnostics += context.diagnostics
     return Result(
       glossary: diagnostics.hasErrors ? nil : glossary, diagnostics: diagnostics.sorted(),

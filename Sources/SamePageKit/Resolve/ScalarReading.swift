@@ -161,22 +161,31 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible, YAM
     }
     guard let slug = Slug(text) else {
       let suggestion = Slug.suggest(for: text)
+      let isNotLatin =
+        suggestion == nil && text.unicodeScalars.contains { $0.properties.isAlphabetic && !$0.isASCII }
       context.report(
         Diagnostic(
           id: "glossary.invalid-id", severity: .error, location: node.location,
           summary: "'\(text)' is not a valid id",
           explanation:
-            "Ids become web anchors, file names and keys in the scoring config, so they may hold only lowercase letters, digits, '-' and '_', start with a letter, and be at most 64 characters.",
-          fix: suggestion.map { "use '\($0)'" } ?? "use lowercase letters, digits and '-'"))
+            "Ids become web anchors, file names and keys in the scoring config, so they may hold only lowercase letters, digits, '-' and '_', start with a letter, and be at most 64 characters. They stay the same in every language; the label carries the words.",
+          fix: suggestion.map { "use '\($0)'" }
+            ?? (isNotLatin
+              ? "choose an id in ASCII letters (for example the English or transliterated name) and keep '\(text)' as the label"
+              : "use lowercase letters, digits and '-'")))
       return nil
     }
     return slug
   }
 
-  /// A slug close to what the user wrote: "Returned — Not Ready" → "returned-not-ready".
+  /// A slug close to what the user wrote: "Returned — Not Ready" → "returned-not-ready",
+  /// "zwrócono-brak-gotowości" → "zwrocono-brak-gotowosci", "Łódź" → "lodz" (ICU's Latin-ASCII
+  /// transliteration, which also folds ł, ß, æ that stripping accents would drop). Scripts
+  /// with no Latin form (Thai) give no suggestion.
   static func suggest(for text: String) -> String? {
     var result = ""
-    for scalar in text.lowercased().unicodeScalars {
+    let latin = text.applyingTransform(StringTransform("Latin-ASCII"), reverse: false) ?? text
+    for scalar in latin.lowercased().unicodeScalars {
       if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" {
         result.unicodeScalars.append(scalar)
       } else if !result.isEmpty, !result.hasSuffix("-") {

@@ -25,4 +25,7 @@ enum RealCodes {
 
   /// Codes people write for a country whose ISO code is another.
   static let commonMistakes = ["UK": "GB", "EL": "GR"]
+
+  /// ISO 4217 codes in use (ICU's list through Foundation), for money in the glossary.
+  static let currencies: Set<String> = Set(Locale.commonISOCurrencyCodes)
 }

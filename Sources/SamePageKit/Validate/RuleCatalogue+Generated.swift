@@ -209,6 +209,10 @@ extension RuleCatalogue {
       summary: "Thresholds and hand-raises lead to lifecycle stages that exist.",
       documentation: "Thresholds and hand-raises lead to lifecycle stages that exist.\n\nFails:\n\n    thresholds:\n      - {id: mql, stage: mq1, fit: 40, engagement: 50}"),
     Entry(
+      type: TranslationsUpToDate.self,
+      summary: "Every language the manifest lists has a translation file, every text of the glossary a translation there, and every translation was made from the source text as it reads now.",
+      documentation: "Every language the manifest lists has a translation file, every text of the glossary a\ntranslation there, and every translation was made from the source text as it reads now.\n\nAn untranslated text is published in the source language inside the translated documents;\na translation made from an earlier source still says the old thing — gettext calls it\n\"fuzzy\". `samepage translations update --locale LOCALE` adds every missing text to the file\n(empty, for the translator to fill); after checking a stale one against the new source, the\ntranslator records it with `samepage translations confirm --locale LOCALE KEY`. A\ntranslation of a text the glossary no longer has, or a file for a language the manifest does\nnot list, is reported too: both are work that nobody will see.\n\nReported (the MQL definition was edited after it was translated):\n\n    translations:\n      lifecycle-stages/stage/mql/definition: {text: \"…\", source: 000000000000}"),
+    Entry(
       type: UniqueIDs.self,
       summary: "Ids are unique within each term.",
       documentation: "Ids are unique within each term.\n\nIds are what other files, the wiki's anchors and the scoring config refer to; two entries\nwith one id make every reference to it ambiguous. Deal-stage ids are unique across all\npipelines, because each becomes an anchor in the same glossary page.\n\nFails:\n\n    statuses:\n      - id: new\n      - id: new"),

@@ -35,6 +35,8 @@ struct CompiledConfig {
   /// Event type index → the engagement rules that count it.
   let rulesByEvent: [[Int]]
   let eventIDs: [[UInt8]]
+  /// Event type key (trimmed, lowercased) → index, for types not written exactly as declared.
+  let eventIndex: [String: Int]
   /// Event type index → hand-raise stage and minimum fit.
   let handRaises: [Int: (stage: Int, minimumFit: Int)]
   /// In funnel order of their stages.
@@ -94,6 +96,9 @@ struct CompiledConfig {
         containsAny: rule.containsAny, atLeast: rule.atLeast, atMost: rule.atMost, points: rule.points)
     }
     eventIDs = config.events.map { Array($0.utf8) }
+    eventIndex = Dictionary(
+      config.events.enumerated().map { (FieldValue.key($0.element), $0.offset) },
+      uniquingKeysWith: { first, _ in first })
     var byEvent = [[Int]](repeating: [], count: config.events.count)
     engagementRules = try config.engagement.rules.enumerated().map { index, rule in
       guard let name = rule.event, let event = config.events.firstIndex(of: name) else {
@@ -124,7 +129,8 @@ struct CompiledConfig {
       Threshold(stage: try stage($0.stage), fit: $0.fit, engagement: $0.engagement)
     }
     .sorted { $0.stage < $1.stage }
-    leadTypes = Dictionary(config.leadTypes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    leadTypes = Dictionary(
+      config.leadTypes.map { (FieldValue.key($0.id), $0) }, uniquingKeysWith: { first, _ in first })
     defaultLeadType = config.leadTypes.first(where: \.isDefault)
     decayFactor = config.engagement.decay.map { 1 - $0.percent / 100 } ?? 1
     decayPeriodDays = config.engagement.decay?.everyDays ?? 0
@@ -132,9 +138,10 @@ struct CompiledConfig {
     engagementFloor = config.engagement.floor.map(Double.init)
     fitCap = config.fit.cap
     fitFloor = config.fit.floor
-    channels = Set(config.connectAttempts.channels)
-    connectedDispositions = Set(config.connectAttempts.dispositions.filter(\.connected).map(\.id))
-    knownDispositions = Set(config.connectAttempts.dispositions.map(\.id))
+    channels = Set(config.connectAttempts.channels.map(FieldValue.key))
+    connectedDispositions = Set(
+      config.connectAttempts.dispositions.filter(\.connected).map { FieldValue.key($0.id) })
+    knownDispositions = Set(config.connectAttempts.dispositions.map { FieldValue.key($0.id) })
     emailDomains = Set(config.exclusions.emailDomains)
     emailSuffixes = config.exclusions.emailSuffixes
     competitorDomains = Set(config.exclusions.competitorDomains)

@@ -12,6 +12,7 @@ extension ScoringRun {
     public var status: String
     /// hand_raise, standard, or empty when no SLA clock runs for the lead.
     public var priority: String
+    /// When the SLA clock started running: the first opening at or after the lead reached MQL.
     public var clockStart: Int64?
     public var firstTouchDue: Int64?
     public var firstTouchAt: Int64?
@@ -21,10 +22,12 @@ extension ScoringRun {
     public var windowEnd: Int64?
     public var connected: Bool
     public var exhausted: Bool
+    /// connected, exhausted, breached (window over, too few attempts), pending, or empty.
+    public var attemptsResult: String
   }
 
   func engagement(at instant: Int64, lead: Int) -> Double {
-    let value = decayed(lead, toDay: CivilDate.floorDiv(instant, 86_400))?.value ?? accumulator[lead]
+    let value = decayed(lead, toDay: CivilDate.floorDiv(instant, 86_400_000))?.value ?? accumulator[lead]
     return compiled.clampEngagement(value)
   }
 
@@ -48,29 +51,38 @@ extension ScoringRun {
       }
     }
     var touch = ""
+    let due = hasClock ? firstTouchDue(lead) : .max
     if hasClock {
-      let due = firstTouchDue[lead]
       if firstTouch[lead] != .max {
         touch = firstTouch[lead] <= due ? "done" : "breached"
       } else {
         touch = asOf > due ? "breached" : "pending"
       }
     }
+    var attemptsResult = ""
+    if hasClock {
+      attemptsResult =
+        connected[lead]
+        ? "connected" : !windowOver ? "pending" : Int(attempts[lead]) >= required ? "exhausted" : "breached"
+    }
     return LeadResult(
       id: ids[lead], exclusion: exclusion[lead], fit: Int(fit[lead]),
       engagement: engagement(at: asOf, lead: lead),
       stage: compiled.stageIDs[Int(stage[lead])], stageReachedAt: stageAt[lead], status: status,
-      priority: hasClock ? (handRaised[lead] ? "hand_raise" : "standard") : "",
-      clockStart: hasClock ? clockStart[lead] : nil, firstTouchDue: hasClock ? firstTouchDue[lead] : nil,
+      priority: hasClock ? (isHandRaise(lead) ? "hand_raise" : "standard") : "",
+      clockStart: hasClock ? clock.nextOpening(atOrAfter: clockStart[lead]) : nil,
+      firstTouchDue: hasClock ? due : nil,
       firstTouchAt: firstTouch[lead] == .max ? nil : firstTouch[lead], firstTouch: touch,
       attempts: Int(attempts[lead]),
-      windowEnd: hasClock ? windowEnd[lead] : nil, connected: connected[lead], exhausted: exhausted)
+      windowEnd: hasClock ? windowEnd[lead] : nil, connected: connected[lead], exhausted: exhausted,
+      attemptsResult: attemptsResult)
   }
 
   /// The per-lead CSV: one row per lead, times in UTC.
   public func leadsCSV() -> Data {
     var out = "id,excluded,fit,engagement,stage,stage_reached_at,status,priority,clock_start,first_touch_due,"
-    out += "first_touch_at,first_touch,attempts,attempts_required,window_end,connected,exhausted\n"
+    out +=
+      "first_touch_at,first_touch,attempts,attempts_required,window_end,connected,exhausted,attempts_result\n"
     var data = Data()
     data.reserveCapacity(ids.count * 160)
     data.append(contentsOf: out.utf8)
@@ -94,7 +106,7 @@ extension ScoringRun {
         + (result.clockStart == nil ? "" : required)
       row +=
         "," + time(result.windowEnd) + "," + (result.connected ? "true" : "false") + ","
-        + (result.exhausted ? "true" : "false")
+        + (result.exhausted ? "true" : "false") + "," + result.attemptsResult
       row += "\n"
       data.append(contentsOf: row.utf8)
     }
@@ -128,10 +140,14 @@ extension ScoringRun {
     }
     public struct Rep: Codable, Equatable, Sendable {
       public var rep: String
+      /// Every lead the rep owns, at any stage.
       public var leads = 0
+      /// Those of them with an SLA clock, which the figures below are about.
+      public var slaLeads = 0
       public var firstTouchInTime = 0
       public var firstTouchBreached = 0
       public var firstTouchPending = 0
+      /// Leads whose attempts are judged: connected, or the connect window has ended.
       public var windowsEnded = 0
       public var attemptsCompliant = 0
     }
@@ -149,6 +165,8 @@ extension ScoringRun {
     public var acceptanceDue: Int
     public var medianFirstTouchBusinessMinutes: Double?
     public var firstTouch: [String: Int]
+    /// Leads with an SLA clock by attempts result: connected, exhausted, breached, pending.
+    public var attempts: [String: Int]
     public var reps: [Rep]
   }
 
@@ -158,6 +176,7 @@ extension ScoringRun {
     var stages: [String: Int] = [:]
     var periods: [String: Int] = [:]
     var touches: [String: Int] = [:]
+    var attemptResults: [String: Int] = [:]
     var reps: [String: Summary.Rep] = [:]
     var minutes: [Double] = []
     var acceptedInTime = 0
@@ -167,31 +186,35 @@ extension ScoringRun {
       let result = result(lead)
       if !result.exclusion.isEmpty { excluded[result.exclusion, default: 0] += 1 }
       stages[result.stage, default: 0] += 1
-      guard let start = result.clockStart else { continue }
-      periods[periodKey(start, per: per), default: 0] += 1
+      let owner = owners[lead].isEmpty ? "(unassigned)" : owners[lead]
+      var rep = reps[owner] ?? Summary.Rep(rep: owner)
+      rep.leads += 1
+      defer { reps[owner] = rep }
+      // MQL volume: every lead marketing qualified, whether or not its type has an SLA.
+      if mqlAt[lead] != .min, result.exclusion.isEmpty, leadTypes[lead]?.scored ?? true {
+        periods[periodKey(mqlAt[lead], per: per), default: 0] += 1
+      }
+      guard result.clockStart != nil else { continue }
+      let start = clockStart[lead]
+      rep.slaLeads += 1
       touches[result.firstTouch, default: 0] += 1
+      attemptResults[result.attemptsResult, default: 0] += 1
       if acceptDue[lead] <= options.asOf {
         acceptanceDue += 1
         if let touched = result.firstTouchAt, touched <= acceptDue[lead] { acceptedInTime += 1 }
       }
       if let touched = result.firstTouchAt {
-        minutes.append(Double(clock.businessSeconds(from: start, to: touched)) / 60)
+        minutes.append(Double(clock.businessMilliseconds(from: start, to: touched)) / 60_000)
       }
-      let owner = owners[lead].isEmpty ? "(unassigned)" : owners[lead]
-      var rep = reps[owner] ?? Summary.Rep(rep: owner)
-      rep.leads += 1
       switch result.firstTouch {
       case "done": rep.firstTouchInTime += 1
       case "breached": rep.firstTouchBreached += 1
       default: rep.firstTouchPending += 1
       }
-      if let end = result.windowEnd, end < options.asOf {
+      if result.attemptsResult != "pending" {
         rep.windowsEnded += 1
-        if result.connected || result.attempts >= config.connectAttempts.requiredAttempts {
-          rep.attemptsCompliant += 1
-        }
+        if result.attemptsResult != "breached" { rep.attemptsCompliant += 1 }
       }
-      reps[owner] = rep
     }
     minutes.sort()
     let target = config.sla.mqlVolume?.quantity
@@ -207,7 +230,7 @@ extension ScoringRun {
         ? nil
         : minutes.count % 2 == 1
           ? minutes[minutes.count / 2] : (minutes[minutes.count / 2 - 1] + minutes[minutes.count / 2]) / 2,
-      firstTouch: touches, reps: reps.values.sorted { $0.rep < $1.rep })
+      firstTouch: touches, attempts: attemptResults, reps: reps.values.sorted { $0.rep < $1.rep })
   }
 
   /// The commitment period an instant falls in, in the calendar's time zone.
@@ -233,9 +256,25 @@ extension ScoringRun {
       "scored \(summary.leads.used) leads, \(summary.events.used) events, \(summary.activities.used) activities as of \(summary.asOf)"
     ]
     let skipped = summary.leads.malformed + summary.events.malformed + summary.activities.malformed
-    if skipped > 0 {
+    let invalid = summary.leads.invalidValues
+    if skipped + invalid > 0 {
       lines.append(
-        "skipped \(skipped) unreadable rows (first: line \(summary.issues.first.map { "\($0.line) of \($0.file): \($0.reason)" } ?? "?"))"
+        "skipped \(skipped) unreadable rows\(invalid > 0 ? ", kept \(invalid) leads whose number was not one (scored without it)" : "") (first: line \(summary.issues.first.map { "\($0.line) of \($0.file): \($0.reason)" } ?? "?"))"
+      )
+    }
+    func tally(_ counts: [String: Int]) -> String {
+      counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(8).map { "\($0.value) \($0.key)" }
+        .joined(separator: ", ") + (counts.count > 8 ? ", …" : "")
+    }
+    if summary.events.ignored > 0 {
+      lines.append("ignored events: \(tally(summary.events.ignoredBy))")
+    }
+    if summary.activities.ignored > 0 {
+      lines.append("ignored activities: \(tally(summary.activities.ignoredBy))")
+    }
+    if !summary.activities.undeclaredDispositions.isEmpty {
+      lines.append(
+        "activities with undeclared dispositions (counted as attempts, not connected): \(tally(summary.activities.undeclaredDispositions.mapKeys { "'\($0)'" }))"
       )
     }
     let anomalies = summary.events.beforeCreation + summary.events.afterAsOf + summary.events.outOfOrder
@@ -268,6 +307,18 @@ extension ScoringRun {
     lines.append(
       "first touch: \(touch["done", default: 0]) in time, \(touch["breached", default: 0]) breached, \(touch["pending", default: 0]) pending"
     )
+    let attempts = summary.attempts
+    let judged = summary.reps.reduce(0) { $0 + $1.windowsEnded }
+    let compliant = summary.reps.reduce(0) { $0 + $1.attemptsCompliant }
+    lines.append(
+      "connect attempts: \(compliant) of \(judged) compliant (\(attempts["connected", default: 0]) connected, \(attempts["exhausted", default: 0]) sequence completed without a connection, \(attempts["breached", default: 0]) too few attempts), \(attempts["pending", default: 0]) windows still open"
+    )
     return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension Dictionary where Key == String {
+  fileprivate func mapKeys(_ transform: (String) -> String) -> [String: Value] {
+    Dictionary(map { (transform($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
   }
 }

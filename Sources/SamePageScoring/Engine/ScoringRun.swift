@@ -14,11 +14,20 @@ public final class ScoringRun {
     public var maxErrors: Int
     /// The run fails when a file's skipped rows hold more than this share of its bytes.
     public var maxSkippedPercent: Double
+    /// The input files' headers for our column names, where they differ.
+    public var columns: ColumnMapping
+    /// The zone timestamps without an offset are read in; nil refuses them.
+    public var timeZone: LocalTimeZone?
 
-    public init(asOf: Int64, maxErrors: Int = 1_000, maxSkippedPercent: Double = 1) {
+    public init(
+      asOf: Int64, maxErrors: Int = 1_000, maxSkippedPercent: Double = 1, columns: ColumnMapping = .init(),
+      timeZone: LocalTimeZone? = nil
+    ) {
       self.asOf = asOf
       self.maxErrors = maxErrors
       self.maxSkippedPercent = maxSkippedPercent
+      self.columns = columns
+      self.timeZone = timeZone
     }
   }
 
@@ -74,11 +83,36 @@ public final class ScoringRun {
   public struct FileCounts: Codable, Equatable, Sendable {
     public var rows = 0
     public var used = 0
+    /// Rows that could not be read and were skipped.
     public var malformed = 0
+    /// Rows kept with a value that could not be read (a number that is not one), reported.
+    public var invalidValues = 0
     public var beforeCreation = 0
     public var afterAsOf = 0
     public var outOfOrder = 0
     public var ignored = 0
+    /// Why rows were ignored, by reason and value (`undeclared event type 'email_open'`).
+    public var ignoredBy: [String: Int] = [:]
+    /// Activities whose disposition the config does not declare, by value: counted as attempts
+    /// that did not connect.
+    public var undeclaredDispositions: [String: Int] = [:]
+
+    /// At most this many distinct reasons are kept; the rest are summed under one key, so a
+    /// file of a million different undeclared values cannot fill memory.
+    static let reasonsKept = 64
+
+    mutating func ignore(_ reason: String) {
+      ignored += 1
+      Self.tally(reason, in: &ignoredBy)
+    }
+
+    static func tally(_ key: String, in counts: inout [String: Int]) {
+      if counts[key] != nil || counts.count < reasonsKept {
+        counts[key, default: 0] += 1
+      } else {
+        counts["(other values)", default: 0] += 1
+      }
+    }
   }
 
   let compiled: CompiledConfig
@@ -104,8 +138,13 @@ public final class ScoringRun {
   var fired: [UInt32] = []
   var ruleBucket: [Int32] = []
   var ruleCount: [UInt16] = []
+  /// When the lead reached MQL or later and its SLA clock was started (the raw instant; the
+  /// clock itself runs from the next opening), or .min.
   var clockStart: [Int64] = []
-  var handRaised: [Bool] = []
+  /// When a hand-raise first fired for the lead, or .min.
+  var handRaiseAt: [Int64] = []
+  /// When the lead first stood at MQL or later (its start stage, a threshold or a hand-raise).
+  var mqlAt: [Int64] = []
 
   // Activity state.
   var firstTouch: [Int64] = []
@@ -128,13 +167,19 @@ public final class ScoringRun {
     self.options = options
   }
 
-  func report(_ row: TableReader.Row, _ reason: String, progress: inout FileProgress) throws {
-    progress.counts.malformed += 1
-    progress.skippedBytes += row.bytes
+  func report(_ row: TableReader.Row, _ reason: String, progress: inout FileProgress, skipped: Bool = true)
+    throws
+  {
+    if skipped {
+      progress.counts.malformed += 1
+      progress.skippedBytes += row.bytes
+    } else {
+      progress.counts.invalidValues += 1
+    }
     let issue = RowIssue(file: progress.file, line: row.line, reason: reason)
     if issues.count < Self.issuesKept { issues.append(issue) }
     if progress.firstIssues.count < 3 { progress.firstIssues.append(issue) }
-    if progress.counts.malformed > options.maxErrors {
+    if progress.counts.malformed + progress.counts.invalidValues > options.maxErrors {
       throw Failure.tooManyErrors(file: progress.file, count: options.maxErrors, first: progress.firstIssues)
     }
   }
@@ -165,15 +210,22 @@ public final class ScoringRun {
 
   static let leadColumns = ["id", "email", "created_at", "owner", "domain", "country", "lead_type"]
 
+  func reader(_ url: URL, file: ColumnMapping.File, columns: [String], required: Set<String>) -> TableReader {
+    var reader = TableReader(url: url, columns: columns, required: required)
+    reader.renamed = options.columns.renamed(for: file)
+    return reader
+  }
+
   public func loadLeads(_ url: URL) throws {
     let attributeColumns = compiled.attributes.map(\.id).filter { $0 != "email_domain" }
     let columns = Self.leadColumns + attributeColumns
-    let reader = TableReader(url: url, columns: columns, required: ["id", "email", "created_at"])
+    let reader = reader(url, file: .leads, columns: columns, required: ["id", "email", "created_at"])
     var values = [String](repeating: "", count: compiled.attributes.count)
     // Where each attribute's value comes from: nil for email_domain (derived), else its column.
     let attributeSources = compiled.attributes.map { attribute in
       attribute.id == "email_domain" ? nil : columns.firstIndex(of: attribute.id)
     }
+    let numeric = compiled.attributes.map { $0.type == "number" }
     var progress = FileProgress(url)
     try reader.forEachRow { row in
       progress.row(row)
@@ -184,35 +236,57 @@ public final class ScoringRun {
       let id = row.string(0)
       guard !id.isEmpty else { return try report(row, "empty id", progress: &progress) }
       guard index[id] == nil else {
-        return try report(row, "duplicate lead id \(quoted(row[0]))", progress: &progress)
-      }
-      guard let createdAt = Timestamp.parse(row[2]) else {
         return try report(
-          row, "created_at \(quoted(row[2])) is not an ISO 8601 timestamp with an offset", progress: &progress
-        )
+          row, "duplicate lead id \(quoted(row[0])); the first row with it is scored", progress: &progress)
       }
-      let email = row.string(1).lowercased()
-      let domain = email.split(separator: "@").last.map(String.init) ?? ""
+      guard let createdAt = Timestamp.parse(row[2], zone: options.timeZone) else {
+        return try report(row, "created_at \(quoted(row[2])) \(timestampProblem)", progress: &progress)
+      }
+      let typeKey = FieldValue.key(row[6])
+      let type = typeKey.isEmpty ? compiled.defaultLeadType : compiled.leadTypes[typeKey]
+      guard typeKey.isEmpty || type != nil else {
+        return try report(
+          row,
+          "unknown lead type \(quoted(row[6])); use one of \(compiled.leadTypes.keys.sorted().joined(separator: ", ")) or leave it empty for the default",
+          progress: &progress)
+      }
+      let email = row.string(1).trimmingCharacters(in: .whitespaces).lowercased()
+      // The part after the last `@` (a quoted local part may hold one); none without an `@`.
+      let domain = email.lastIndex(of: "@").map { String(email[email.index(after: $0)...]) } ?? ""
+      var badNumbers: [String] = []
       for (position, column) in attributeSources.enumerated() {
-        values[position] = column.map(row.string) ?? domain
+        guard let column else {
+          values[position] = domain
+          continue
+        }
+        if numeric[position], !FieldValue.isBlank(row[column]), FieldValue.number(row[column]) == nil {
+          // Kept as missing, so the lead and its events are not lost; reported below.
+          badNumbers.append("\(compiled.attributes[position].id) \(quoted(row[column]))")
+          values[position] = ""
+        } else {
+          values[position] = row.string(column)
+        }
       }
-      let typeID = row.string(6)
-      let type = typeID.isEmpty ? compiled.defaultLeadType : compiled.leadTypes[typeID]
-      guard typeID.isEmpty || type != nil else {
-        return try report(row, "unknown lead type \(quoted(row[6]))", progress: &progress)
+      if !badNumbers.isEmpty {
+        try report(
+          row,
+          "\(badNumbers.joined(separator: ", ")) is not a number (digits with an optional sign and decimal point, no thousands separators); the lead is scored without it",
+          progress: &progress, skipped: false)
       }
       progress.counts.used += 1
-      index[id] = Int32(ids.count)
+      let lead = ids.count
+      index[id] = Int32(lead)
       ids.append(id)
       created.append(createdAt)
-      createdDay.append(Int32(CivilDate.floorDiv(createdAt, 86_400)))
+      createdDay.append(Int32(CivilDate.floorDiv(createdAt, 86_400_000)))
       owners.append(row.string(3))
       leadTypes.append(type)
       fit.append(score(fitOf: values))
       exclusion.append(
         exclusionReason(
-          email: email, domain: domain, company: row.string(4).lowercased(),
-          country: row.string(5).uppercased()))
+          email: email, domain: domain,
+          company: row.string(4).trimmingCharacters(in: .whitespaces).lowercased(),
+          country: row.string(5).trimmingCharacters(in: .whitespaces).uppercased()))
       let start = compiled.startStage(for: type)
       stage.append(Int16(start))
       stageAt.append(createdAt)
@@ -237,14 +311,22 @@ public final class ScoringRun {
     ruleBucket = Array(repeating: -1, count: count * rules)
     ruleCount = Array(repeating: 0, count: count * rules)
     clockStart = Array(repeating: .min, count: count)
-    handRaised = Array(repeating: false, count: count)
+    handRaiseAt = Array(repeating: .min, count: count)
+    mqlAt = Array(repeating: .min, count: count)
     firstTouch = Array(repeating: .max, count: count)
     attempts = Array(repeating: 0, count: count)
     connected = Array(repeating: false, count: count)
     // Leads that start at or past the MQL stage (a skipping lead type) start their clock at once.
     for lead in 0..<count where Int(stage[lead]) >= compiled.mqlStage {
-      startClock(lead, at: created[lead], handRaise: false)
+      reachedMQL(lead, at: created[lead])
     }
+  }
+
+  /// What a message says about a timestamp the parser refused.
+  var timestampProblem: String {
+    options.timeZone == nil
+      ? "is not an ISO 8601 timestamp with an offset that exists (such as 2026-10-05T14:03:00-05:00); for local times give --time-zone"
+      : "is not an ISO 8601 timestamp that exists in \(options.timeZone!.identifier) (such as 2026-10-05 14:03)"
   }
 
   func score(fitOf values: [String]) -> Int {
@@ -254,7 +336,9 @@ public final class ScoringRun {
       guard !value.isEmpty else { continue }
       let matches: Bool
       if rule.isNumeric {
-        guard let number = Double(value) else { continue }
+        guard let number = value.utf8.withContiguousStorageIfAvailable(FieldValue.number) ?? nil else {
+          continue
+        }
         matches = (rule.atLeast.map { number >= $0 } ?? true) && (rule.atMost.map { number <= $0 } ?? true)
       } else {
         let lowered = value.lowercased()
@@ -279,17 +363,22 @@ public final class ScoringRun {
     return ""
   }
 
-  func startClock(_ lead: Int, at instant: Int64, handRaise: Bool) {
-    guard clockStart[lead] == .min, leadTypes[lead]?.slaApplies ?? true else { return }
+  /// The lead stands at MQL or later from `instant`: it counts as an MQL then, and, unless it
+  /// is excluded or its type has no SLA, its SLA clock starts.
+  func reachedMQL(_ lead: Int, at instant: Int64) {
+    if mqlAt[lead] == .min { mqlAt[lead] = instant }
+    guard clockStart[lead] == .min, exclusion[lead].isEmpty, leadTypes[lead]?.slaApplies ?? true else {
+      return
+    }
     clockStart[lead] = instant
-    handRaised[lead] = handRaise
   }
 
   // MARK: - Events
 
   public func scoreEvents(_ url: URL) throws {
-    let reader = TableReader(
-      url: url, columns: ["lead_id", "type", "timestamp", "url"], required: ["lead_id", "type", "timestamp"])
+    let reader = reader(
+      url, file: .events, columns: ["lead_id", "type", "timestamp", "url"],
+      required: ["lead_id", "type", "timestamp"])
     var progress = FileProgress(url)
     var lowered: [UInt8] = []
     lowered.reserveCapacity(512)
@@ -305,14 +394,19 @@ public final class ScoringRun {
       guard let found = index[lookupKey] else {
         return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
       }
-      guard let instant = Timestamp.parse(row[2]) else {
-        return try report(
-          row, "timestamp \(quoted(row[2])) is not ISO 8601 with an offset", progress: &progress)
+      guard let instant = Timestamp.parse(row[2], zone: options.timeZone) else {
+        return try report(row, "timestamp \(quoted(row[2])) \(timestampProblem)", progress: &progress)
       }
       let lead = Int(found)
       let typeBytes = row[1]
-      guard let event = eventIDs.firstIndex(where: { $0.elementsEqual(typeBytes) }) else {
-        progress.counts.ignored += 1  // a behaviour the glossary does not score
+      // Exact bytes first (the common case), then trimmed and without regard to case.
+      guard
+        let event = eventIDs.firstIndex(where: { $0.elementsEqual(typeBytes) })
+          ?? compiled.eventIndex[FieldValue.key(typeBytes)]
+      else {
+        // A behaviour the glossary does not score.
+        progress.counts.ignore(
+          "undeclared event type '\(UserText.quote(FieldValue.key(typeBytes).utf8, limit: 40))'")
         return
       }
       if instant < created[lead] {
@@ -331,7 +425,7 @@ public final class ScoringRun {
       progress.counts.used += 1
       guard leadTypes[lead]?.scored ?? true else { return }
 
-      let day = CivilDate.floorDiv(instant, 86_400)
+      let day = CivilDate.floorDiv(instant, 86_400_000)
       if let (value, period) = decayed(lead, toDay: day) {
         accumulator[lead] = value
         accumulatorPeriod[lead] = period
@@ -390,34 +484,37 @@ public final class ScoringRun {
     return (accumulator[lead] * pow(compiled.decayFactor, Double(elapsed)), period)
   }
 
-  /// Fires thresholds and hand-raises after an event, and moves the stage forward.
+  /// Fires thresholds and hand-raises after an event, and moves the stage forward. The
+  /// hand-raise is recorded before any clock starts, so one event that both crosses the MQL
+  /// threshold and raises a hand starts a hand-raise clock.
   func advance(_ lead: Int, at instant: Int64, event: Int) {
     guard exclusion[lead].isEmpty, leadTypes[lead]?.scored ?? true else { return }
     let leadFit = Int(fit[lead])
     let engagement = compiled.clampEngagement(accumulator[lead])
+    var target = -1
     for (position, threshold) in compiled.thresholds.enumerated() where fired[lead] & (1 << position) == 0 {
       if let minimum = threshold.fit, leadFit < minimum { continue }
       if let minimum = threshold.engagement, engagement < Double(minimum) { continue }
       fired[lead] |= 1 << position
-      reach(lead, stage: threshold.stage, at: instant, handRaise: false)
+      target = max(target, threshold.stage)
     }
     if let raise = compiled.handRaises[event], leadFit >= raise.minimumFit {
-      reach(lead, stage: raise.stage, at: instant, handRaise: true)
+      target = max(target, raise.stage)
+      if handRaiseAt[lead] == .min, raise.stage >= compiled.mqlStage { handRaiseAt[lead] = instant }
     }
-  }
-
-  func reach(_ lead: Int, stage target: Int, at instant: Int64, handRaise: Bool) {
+    guard target >= 0 else { return }
     if target > Int(stage[lead]) {
       stage[lead] = Int16(target)
       stageAt[lead] = instant
     }
-    if target >= compiled.mqlStage { startClock(lead, at: instant, handRaise: handRaise) }
+    if target >= compiled.mqlStage { reachedMQL(lead, at: instant) }
   }
 
   // MARK: - Activities
 
   /// Due times, computed once the events have decided every clock's start.
-  var firstTouchDue: [Int64] = []
+  var standardDue: [Int64] = []
+  var handRaiseDue: [Int64] = []
   var acceptDue: [Int64] = []
   var windowEnd: [Int64] = []
 
@@ -426,24 +523,33 @@ public final class ScoringRun {
     let standard = sla.firstTouch.first { $0.priority == "standard" }?.within
     let fast = sla.firstTouch.first { $0.priority == "hand_raise" }?.within ?? standard
     let window = compiled.config.connectAttempts.window
-    firstTouchDue = Array(repeating: .max, count: ids.count)
+    standardDue = Array(repeating: .max, count: ids.count)
+    handRaiseDue = Array(repeating: .max, count: ids.count)
     acceptDue = Array(repeating: .max, count: ids.count)
     windowEnd = Array(repeating: .max, count: ids.count)
     for lead in 0..<ids.count where clockStart[lead] != .min {
       let start = clockStart[lead]
-      if let within = handRaised[lead] ? fast : standard {
-        firstTouchDue[lead] = clock.due(within, from: start)
-      }
+      if let standard { standardDue[lead] = clock.due(standard, from: start) }
+      if handRaiseAt[lead] != .min, let fast { handRaiseDue[lead] = clock.due(fast, from: handRaiseAt[lead]) }
       if let within = sla.acceptReject { acceptDue[lead] = clock.due(within, from: start) }
       windowEnd[lead] = clock.due(window, from: start)
     }
   }
 
+  /// Whether the lead's first touch is held to the hand-raise deadline: a hand-raise fired
+  /// before any first touch, and its deadline is not later than the standard one.
+  func isHandRaise(_ lead: Int) -> Bool {
+    clockStart[lead] != .min && handRaiseAt[lead] != .min && firstTouch[lead] >= handRaiseAt[lead]
+      && handRaiseDue[lead] <= standardDue[lead]
+  }
+
+  func firstTouchDue(_ lead: Int) -> Int64 { isHandRaise(lead) ? handRaiseDue[lead] : standardDue[lead] }
+
   public func countActivities(_ url: URL?) throws {
     computeDeadlines()
     guard let url else { return }
-    let reader = TableReader(
-      url: url, columns: ["lead_id", "rep", "channel", "disposition", "timestamp"],
+    let reader = reader(
+      url, file: .activities, columns: ["lead_id", "rep", "channel", "disposition", "timestamp"],
       required: ["lead_id", "rep", "channel", "disposition", "timestamp"])
     var progress = FileProgress(url)
     let ownerOnly = compiled.config.connectAttempts.ownerOnly
@@ -456,17 +562,8 @@ public final class ScoringRun {
       guard let found = index[id] else {
         return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
       }
-      guard let instant = Timestamp.parse(row[4]) else {
-        return try report(
-          row, "timestamp \(quoted(row[4])) is not ISO 8601 with an offset", progress: &progress)
-      }
-      let channel = row.string(2)
-      guard compiled.channels.contains(channel) else {
-        return try report(row, "unknown channel \(quoted(row[2]))", progress: &progress)
-      }
-      let disposition = row.string(3)
-      guard compiled.knownDispositions.contains(disposition) else {
-        return try report(row, "unknown disposition \(quoted(row[3]))", progress: &progress)
+      guard let instant = Timestamp.parse(row[4], zone: options.timeZone) else {
+        return try report(row, "timestamp \(quoted(row[4])) \(timestampProblem)", progress: &progress)
       }
       let lead = Int(found)
       if instant > options.asOf {
@@ -477,14 +574,24 @@ public final class ScoringRun {
         progress.counts.beforeCreation += 1
         return
       }
-      let start = clockStart[lead]
-      guard start != .min, instant >= start else {
-        progress.counts.ignored += 1  // before the hand-off: not an SLA attempt
-        return
+      // The channel decides whether an activity counts; the disposition only whether it connected.
+      let channel = FieldValue.key(row[2])
+      guard compiled.channels.contains(channel) else {
+        return progress.counts.ignore("undeclared channel '\(UserText.quote(channel.utf8, limit: 40))'")
       }
-      if ownerOnly, !owners[lead].isEmpty, row.string(1) != owners[lead] {
-        progress.counts.ignored += 1
-        return
+      let disposition = FieldValue.key(row[3])
+      if !compiled.knownDispositions.contains(disposition) {
+        // Still an attempt; it just never counts as connected. Counted so the team sees it.
+        FileCounts.tally(
+          UserText.quote(disposition.utf8, limit: 40), in: &progress.counts.undeclaredDispositions)
+      }
+      let start = clockStart[lead]
+      guard start != .min else { return progress.counts.ignore("lead without an SLA clock") }
+      guard instant >= start else { return progress.counts.ignore("before the lead reached MQL") }
+      // With ownerOnly, only the owner's activities count; a lead without an owner has none.
+      if ownerOnly, row.string(1) != owners[lead] || owners[lead].isEmpty {
+        return progress.counts.ignore(
+          owners[lead].isEmpty ? "lead without an owner" : "not by the lead's owner")
       }
       progress.counts.used += 1
       firstTouch[lead] = min(firstTouch[lead], instant)

@@ -10,8 +10,13 @@ public struct SQLExport {
     public var name: String
     /// A relation reading a CSV file with a header, all columns as text.
     public var readCSV: @Sendable (_ path: String) -> String
-    /// Epoch seconds (whole, truncated) of an ISO 8601 timestamp with offset, from a text column.
-    public var epochSeconds: @Sendable (_ column: String) -> String
+    /// Epoch milliseconds (truncated) of an ISO 8601 timestamp with offset, from a text column;
+    /// NULL for text the core's parser refuses (docs/SCORING.md, Inputs).
+    public var epochMilliseconds: @Sendable (_ column: String) -> String
+    /// Whether a text column holds a decimal number as the core reads it.
+    public var isDecimal: @Sendable (_ column: String) -> String
+    /// The text without surrounding spaces and tabs.
+    public var trimmed: @Sendable (_ column: String) -> String
     /// The last part of `text` after `separator`.
     public var lastPart: @Sendable (_ text: String, _ separator: String) -> String
     /// Whether `text` contains `fragment`.
@@ -24,7 +29,16 @@ public struct SQLExport {
     public static let duckdb = Dialect(
       name: "duckdb",
       readCSV: { "read_csv(\(quote($0)), header = true, all_varchar = true, delim = ',', quote = '\"')" },
-      epochSeconds: { "CAST(floor(epoch(CAST(\($0) AS TIMESTAMPTZ))) AS BIGINT)" },
+      epochMilliseconds: {
+        // The shapes the core accepts (no leap second, hours 00–23, offset hours 00–23); the
+        // cast then refuses days that do not exist, and the fraction is cut to milliseconds.
+        let shape =
+          #"\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d([.,]\d+)?)?(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)"#
+        return
+          "CASE WHEN regexp_full_match(upper(\($0)), '\(shape)') THEN CAST(floor(epoch_us(TRY_CAST(replace(upper(\($0)), ',', '.') AS TIMESTAMPTZ)) / 1000) AS BIGINT) END"
+      },
+      isDecimal: { "regexp_full_match(\($0), '[ \t]*[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)[ \t]*')" },
+      trimmed: { "trim(\($0), ' ' || chr(9))" },
       lastPart: { "string_split(\($0), \(quote($1)))[-1]" },
       contains: { "contains(\($0), \($1))" },
       fileOrder: "row_number() OVER ()",
@@ -50,7 +64,7 @@ public struct SQLExport {
   }
 
   /// The whole script; its last statement selects one row per lead, ordered by id:
-  /// `id, excluded, fit, engagement, stage, stage_reached_at` (epoch seconds).
+  /// `id, excluded, fit, engagement, stage, stage_reached_at` (epoch milliseconds).
   public func script(leads: String, events: String, asOf: Int64) throws -> String {
     let compiled = try CompiledConfig(config)
     let stages = config.lifecycle.stages.map(\.id)
@@ -60,7 +74,7 @@ public struct SQLExport {
 
     // Attribute expressions over the leads relation `l`.
     func attribute(_ id: String) -> String {
-      id == "email_domain" ? dialect.lastPart("lower(l.email)", "@") : "l.\(id)"
+      id == "email_domain" ? "l.email_domain" : "l.\(id)"
     }
     var fitTerms: [String] = []
     for rule in config.fit.rules {
@@ -70,9 +84,10 @@ public struct SQLExport {
       let value = attribute(id)
       var condition: String
       if declared.type == "number" {
-        var parts = ["TRY_CAST(\(value) AS DOUBLE) IS NOT NULL"]
-        if let low = rule.atLeast { parts.append("TRY_CAST(\(value) AS DOUBLE) >= \(Self.number(low))") }
-        if let high = rule.atMost { parts.append("TRY_CAST(\(value) AS DOUBLE) <= \(Self.number(high))") }
+        let number = "TRY_CAST(\(dialect.trimmed(value)) AS DOUBLE)"
+        var parts = [dialect.isDecimal(value)]
+        if let low = rule.atLeast { parts.append("\(number) >= \(Self.number(low))") }
+        if let high = rule.atMost { parts.append("\(number) <= \(Self.number(high))") }
         condition = parts.joined(separator: " AND ")
       } else {
         var alternatives: [String] = []
@@ -94,15 +109,15 @@ public struct SQLExport {
       floor: config.fit.floor, cap: config.fit.cap)
     let exclusion = """
       CASE
-          WHEN \(dialect.lastPart("lower(l.email)", "@")) IN \(list(config.exclusions.emailDomains)) THEN 'personal-email'
-          WHEN \(config.exclusions.emailSuffixes.isEmpty ? "FALSE" : config.exclusions.emailSuffixes.map { "ends_with(lower(l.email), \(Self.quote($0)))" }.joined(separator: " OR ")) THEN 'excluded-suffix'
-          WHEN \(dialect.lastPart("lower(l.email)", "@")) IN \(list(config.exclusions.competitorDomains)) OR lower(coalesce(l.domain, '')) IN \(list(config.exclusions.competitorDomains)) THEN 'competitor'
-          WHEN upper(coalesce(l.country, '')) IN \(list(config.exclusions.countries)) THEN 'country-not-served'
+          WHEN l.email_domain IN \(list(config.exclusions.emailDomains)) THEN 'personal-email'
+          WHEN \(config.exclusions.emailSuffixes.isEmpty ? "FALSE" : config.exclusions.emailSuffixes.map { "ends_with(l.email_lower, \(Self.quote($0)))" }.joined(separator: " OR ")) THEN 'excluded-suffix'
+          WHEN l.email_domain IN \(list(config.exclusions.competitorDomains)) OR lower(\(dialect.trimmed("coalesce(l.domain, '')"))) IN \(list(config.exclusions.competitorDomains)) THEN 'competitor'
+          WHEN upper(\(dialect.trimmed("coalesce(l.country, '')"))) IN \(list(config.exclusions.countries)) THEN 'country-not-served'
           ELSE '' END
       """
-    let defaultType = config.leadTypes.first(where: \.isDefault)?.id ?? ""
+    let defaultType = config.leadTypes.first(where: \.isDefault).map { FieldValue.key($0.id) } ?? ""
     let typeRows = config.leadTypes.map { type in
-      "(\(Self.quote(type.id)), \(type.scored ? "TRUE" : "FALSE"), \(compiled.startStage(for: type)))"
+      "(\(Self.quote(FieldValue.key(type.id))), \(type.scored ? "TRUE" : "FALSE"), \(compiled.startStage(for: type)))"
     }
     let ruleRows = compiled.engagementRules.enumerated().map { index, rule -> String in
       let bucket: String
@@ -113,7 +128,7 @@ public struct SQLExport {
       case .ever: bucket = "'ever'"
       }
       return
-        "(\(index), \(Self.quote(config.engagement.rules[index].event ?? "")), \(Self.number(rule.points)), \(rule.maxPerBucket), \(bucket))"
+        "(\(index), \(Self.quote(FieldValue.key(config.engagement.rules[index].event ?? ""))), \(Self.number(rule.points)), \(rule.maxPerBucket), \(bucket))"
     }
     let patternRows = compiled.engagementRules.enumerated().flatMap { index, rule in
       rule.urlPatterns.map { "(\(index), \(Self.quote(String(decoding: $0, as: UTF8.self))))" }
@@ -123,13 +138,13 @@ public struct SQLExport {
     }
     let raiseRows = config.handRaises.compactMap { raise -> String? in
       guard let stage = stages.firstIndex(of: raise.stage) else { return nil }
-      return "(\(Self.quote(raise.event)), \(stage), \(raise.minimumFit))"
+      return "(\(Self.quote(FieldValue.key(raise.event))), \(stage), \(raise.minimumFit))"
     }
     let stageRows = stages.enumerated().map { "(\($0.offset), \(Self.quote($0.element)))" }
     let clampE = { (expression: String) in
       clamp(expression, floor: self.config.engagement.floor, cap: self.config.engagement.cap)
     }
-    let asOfDay = CivilDate.floorDiv(asOf, 86_400)
+    let asOfDay = CivilDate.floorDiv(asOf, 86_400_000)
     let powerOf = { (exponent: String) in decays ? "power(\(Self.number(factor)), \(exponent))" : "1.0" }
 
     return """
@@ -150,36 +165,45 @@ public struct SQLExport {
       CREATE OR REPLACE TEMP TABLE stages(stage INTEGER, id VARCHAR);
       INSERT INTO stages VALUES \(stageRows.joined(separator: ", "));
 
-      -- Leads: the first row of each id; fit and exclusion do not change over time.
+      -- Leads: the first readable row of each id (a non-empty id, a real created_at, a known or
+      -- empty lead type); fit and exclusion do not change over time.
       CREATE OR REPLACE TEMP TABLE scored_leads AS
-      WITH raw AS (SELECT *, \(dialect.fileOrder) AS line FROM \(dialect.readCSV(leads))),
-      firsts AS (SELECT * FROM raw QUALIFY row_number() OVER (PARTITION BY id ORDER BY line) = 1)
+      WITH raw AS (
+        SELECT *, \(dialect.fileOrder) AS line, \(dialect.epochMilliseconds("created_at")) AS created_ms,
+               lower(\(dialect.trimmed("coalesce(email, '')"))) AS email_lower,
+               coalesce(nullif(lower(\(dialect.trimmed("coalesce(lead_type, '')"))), ''), \(Self.quote(defaultType))) AS type_key
+        FROM \(dialect.readCSV(leads))),
+      readable AS (
+        SELECT r.*, CASE WHEN contains(r.email_lower, '@') THEN \(dialect.lastPart("r.email_lower", "@")) ELSE '' END AS email_domain
+        FROM raw r
+        WHERE coalesce(r.id, '') <> '' AND r.created_ms IS NOT NULL AND r.type_key IN (SELECT id FROM lead_types)),
+      firsts AS (SELECT * FROM readable QUALIFY row_number() OVER (PARTITION BY id ORDER BY line) = 1)
       SELECT
         l.id,
-        \(dialect.epochSeconds("l.created_at")) AS created,
-        CAST(floor(\(dialect.epochSeconds("l.created_at")) / 86400) AS BIGINT) AS created_day,
+        l.created_ms AS created,
+        CAST(floor(l.created_ms / 86400000) AS BIGINT) AS created_day,
         \(fit) AS fit,
         \(exclusion) AS excluded,
         t.scored,
         t.start_stage
       FROM firsts l
-      JOIN lead_types t ON t.id = coalesce(nullif(l.lead_type, ''), \(Self.quote(defaultType)));
+      JOIN lead_types t ON t.id = l.type_key;
 
       -- Events that count: declared types, within the lead's life up to as-of, and in time order
       -- for their lead (not earlier than an earlier line of the same lead).
       CREATE OR REPLACE TEMP TABLE accepted AS
       WITH raw AS (SELECT *, \(dialect.fileOrder) AS line FROM \(dialect.readCSV(events))),
       typed AS (
-        SELECT r.line, r.lead_id, r.type, lower(coalesce(r.url, '')) AS url, \(dialect.epochSeconds("r.timestamp")) AS t,
-               l.created, l.created_day, l.scored
+        SELECT r.line, r.lead_id, lower(\(dialect.trimmed("r.type"))) AS type, lower(coalesce(r.url, '')) AS url,
+               \(dialect.epochMilliseconds("r.timestamp")) AS t, l.created, l.created_day, l.scored
         FROM raw r JOIN scored_leads l ON l.id = r.lead_id
-        WHERE r.type IN \(list(config.events))),
-      lived AS (SELECT * FROM typed WHERE t >= created AND t <= \(asOf)),
+        WHERE lower(\(dialect.trimmed("r.type"))) IN \(list(config.events.map(FieldValue.key)))),
+      lived AS (SELECT * FROM typed WHERE t IS NOT NULL AND t >= created AND t <= \(asOf)),
       ordered AS (
         SELECT *, max(t) OVER (PARTITION BY lead_id ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous
         FROM lived)
       SELECT line, lead_id, type, url, t, scored,
-             CAST(floor((floor(t / 86400) - created_day) / \(period)) AS BIGINT) AS period
+             CAST(floor((floor(t / 86400000) - created_day) / \(period)) AS BIGINT) AS period
       FROM ordered WHERE previous IS NULL OR t >= previous;
 
       -- Rule matches, the first N of each frequency bucket counted.
@@ -187,9 +211,9 @@ public struct SQLExport {
       WITH matches AS (
         SELECT a.line, a.lead_id, a.t, a.period, r.rule, r.points, r.max_per_bucket,
           CASE r.bucket
-            WHEN 'day' THEN floor(a.t / 86400)
-            WHEN 'week' THEN floor((floor(a.t / 86400) + 3) / 7)
-            WHEN 'month' THEN year(CAST(to_timestamp(a.t) AS DATE)) * 12 + month(CAST(to_timestamp(a.t) AS DATE)) - 1
+            WHEN 'day' THEN floor(a.t / 86400000)
+            WHEN 'week' THEN floor((floor(a.t / 86400000) + 3) / 7)
+            WHEN 'month' THEN year(CAST(epoch_ms(a.t) AS DATE)) * 12 + month(CAST(epoch_ms(a.t) AS DATE)) - 1
             ELSE 0 END AS bucket
         FROM accepted a JOIN rules r ON r.event = a.type
         WHERE a.scored
@@ -197,7 +221,7 @@ public struct SQLExport {
                OR EXISTS (SELECT 1 FROM rule_patterns p WHERE p.rule = r.rule AND \(dialect.contains("a.url", "p.pattern")))))
       SELECT line, lead_id, points * \(powerOf("-period")) AS weight
       FROM matches
-      QUALIFY row_number() OVER (PARTITION BY lead_id, rule, bucket ORDER BY t, line) <= max_per_bucket;
+      QUALIFY row_number() OVER (PARTITION BY lead_id, rule, bucket ORDER BY line) <= max_per_bucket;
 
       -- Engagement after each accepted event: Σ points·f^(period_event − period_match), as a
       -- running sum scaled by f^period (exact for halving decay).

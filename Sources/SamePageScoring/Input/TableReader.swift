@@ -18,6 +18,19 @@ struct TableReader {
   let url: URL
   let columns: [String]
   let required: Set<String>
+  /// The file's header for each of our column names it names differently (a column mapping,
+  /// `score --columns`); compared trimmed and lowercased, like every header.
+  var renamed: [String: String] = [:]
+
+  /// The header a column is looked up by.
+  func header(for column: String) -> String {
+    renamed[column].map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? column
+  }
+
+  /// How a message names a column: ours, and the file's when the mapping renames it.
+  func describe(_ column: String) -> String {
+    renamed[column].map { "'\($0)' (\(column))" } ?? "'\(column)'"
+  }
 
   var isJSONLines: Bool { ["jsonl", "ndjson"].contains(url.pathExtension.lowercased()) }
   var name: String { url.lastPathComponent }
@@ -42,21 +55,21 @@ struct TableReader {
         "\(prefix): the header contains a carriage return: the file has CR-only line endings; convert them to LF or CRLF"
       )
     }
-    for column in columns where required.contains(column) && !header.contains(column) {
+    for column in columns where required.contains(column) && !header.contains(self.header(for: column)) {
       throw failure(
-        "\(prefix): no column '\(column)' (the header reads '\(UserText.quote(record.text))'); the file needs \(columns.filter(required.contains).joined(separator: ", "))"
+        "\(prefix): no column \(describe(column)) (the header reads '\(UserText.quote(record.text))'); the file needs \(columns.filter(required.contains).map(describe).joined(separator: ", "))\(renamed.isEmpty ? "" : ", or a column mapping that names them")"
       )
     }
     // Which of two same-named columns to read is a guess; refuse rather than guess silently.
     for column in columns {
-      let found = header.indices.filter { header[$0] == column }.map { String($0 + 1) }
+      let found = header.indices.filter { header[$0] == self.header(for: column) }.map { String($0 + 1) }
       guard found.count > 1 else { continue }
       let times = found.count == 2 ? "twice" : "\(found.count) times"
       let list = found.dropLast().joined(separator: ", ") + " and " + found.last!
       throw failure(
-        "\(prefix): column '\(column)' appears \(times) (columns \(list)); keep one and score again")
+        "\(prefix): column \(describe(column)) appears \(times) (columns \(list)); keep one and score again")
     }
-    return columns.map { header.firstIndex(of: $0) }
+    return columns.map { header.firstIndex(of: self.header(for: $0)) }
   }
 
   private func csv(_ body: (Row) throws -> Void) throws {
@@ -98,7 +111,7 @@ struct TableReader {
       if let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] {
         for column in columns {
           let start = scratch.count
-          switch object[column] {
+          switch object[renamed[column] ?? column] {
           case let text as String: scratch.append(contentsOf: text.utf8)
           case let number as NSNumber: scratch.append(contentsOf: number.stringValue.utf8)
           case nil, is NSNull: if required.contains(column) { problem = "no '\(column)'" }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Business time on the SLA's calendar: working days and opening hours in the calendar's time
-/// zone (daylight saving from the IANA zone), minus holidays. Instants are epoch seconds.
+/// zone (daylight saving from the IANA zone), minus holidays. Instants are epoch milliseconds.
 ///
 /// Each local day's opening window is computed once with Foundation's calendar (which knows
 /// the DST rules) and cached; everything else is integer arithmetic.
@@ -28,8 +28,9 @@ public final class BusinessClock {
   private let closeMinute: Int
   private var windows: [Int: (open: Int64, close: Int64)?] = [:]
 
-  /// Seconds of business time in one working day.
-  public var workingDaySeconds: Int64 { Int64(closeMinute - openMinute) * 60 }
+  /// Milliseconds of business time in one working day, as the calendar states it (a day with a
+  /// DST change inside its hours is an hour shorter or longer in fact).
+  public var workingDayMilliseconds: Int64 { Int64(closeMinute - openMinute) * 60_000 }
 
   public init(_ config: ScoringConfig.Calendar) throws(Failure) {
     guard let zone = TimeZone(identifier: config.timeZone) else { throw .unknownTimeZone(config.timeZone) }
@@ -55,8 +56,9 @@ public final class BusinessClock {
 
   /// The local day number of an instant.
   public func localDay(_ instant: Int64) -> Int {
-    let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
-    return Int(CivilDate.floorDiv(instant + offset, 86_400))
+    let seconds = CivilDate.floorDiv(instant, 1_000)
+    let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+    return Int(CivilDate.floorDiv(seconds + offset, 86_400))
   }
 
   /// The opening window of a local day, or nil when it is not a working day.
@@ -68,7 +70,7 @@ public final class BusinessClock {
       func instant(_ minute: Int) -> Int64 {
         let components = DateComponents(
           year: date.year, month: date.month, day: date.day, hour: minute / 60, minute: minute % 60)
-        return Int64(calendar.date(from: components)!.timeIntervalSince1970)
+        return Int64(calendar.date(from: components)!.timeIntervalSince1970) * 1_000
       }
       window = (instant(openMinute), instant(closeMinute))
     }
@@ -90,10 +92,11 @@ public final class BusinessClock {
     return .max
   }
 
-  /// `instant` plus `seconds` of business time, starting at the next opening.
-  public func adding(businessSeconds seconds: Int64, to instant: Int64) -> Int64 {
+  /// `instant` plus `milliseconds` of business time, starting at the next opening. A deadline
+  /// that uses up a day's last moment is that day's closing, not the next opening.
+  public func adding(businessMilliseconds milliseconds: Int64, to instant: Int64) -> Int64 {
     var now = nextOpening(atOrAfter: instant)
-    var remaining = seconds
+    var remaining = milliseconds
     var day = localDay(now)
     for _ in 0..<36_600 {
       guard now != .max else { return .max }
@@ -109,8 +112,8 @@ public final class BusinessClock {
     return .max
   }
 
-  /// Business seconds between two instants (0 when `end` is not after `start`).
-  public func businessSeconds(from start: Int64, to end: Int64) -> Int64 {
+  /// Business milliseconds between two instants (0 when `end` is not after `start`).
+  public func businessMilliseconds(from start: Int64, to end: Int64) -> Int64 {
     guard end > start else { return 0 }
     var total: Int64 = 0
     let last = localDay(end)
@@ -132,13 +135,14 @@ public final class BusinessClock {
     guard opening != .max else { return .max }
     switch duration.unit {
     case "business_hours":
-      return adding(businessSeconds: Int64((duration.amount * 3_600).rounded()), to: opening)
+      return adding(businessMilliseconds: Int64((duration.amount * 3_600_000).rounded()), to: opening)
     case "business_days":
       return adding(
-        businessSeconds: Int64((duration.amount * Double(workingDaySeconds)).rounded()), to: opening)
-    case "hours": return opening + Int64((duration.amount * 3_600).rounded())
-    case "days": return opening + Int64((duration.amount * 86_400).rounded())
-    default: return opening + Int64((duration.amount * 60).rounded())  // minutes
+        businessMilliseconds: Int64((duration.amount * Double(workingDayMilliseconds)).rounded()), to: opening
+      )
+    case "hours": return opening + Int64((duration.amount * 3_600_000).rounded())
+    case "days": return opening + Int64((duration.amount * 86_400_000).rounded())
+    default: return opening + Int64((duration.amount * 60_000).rounded())  // minutes
     }
   }
 }

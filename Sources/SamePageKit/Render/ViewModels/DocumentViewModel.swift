@@ -3,6 +3,10 @@
 struct DocumentViewModel {
   let glossary: Glossary
   let page: Page
+  /// Every word and number format on the page; English unless the renderer passes another.
+  var l: Localizer = .bundledEnglish
+  /// The catalogue's messages as templates for `{{t.KEY}}`, nested by the dots in their keys.
+  var messages: [String: Any] = [:]
 
   func link(_ anchor: AnchorRef, _ label: String) -> LinkView {
     LinkView(label: label, link: page.link(anchor))
@@ -42,10 +46,11 @@ struct DocumentViewModel {
   func term(_ kind: GlossaryFileKind) -> TermView {
     let header = header(kind)
     return TermView(
-      title: kind.title, anchor: kind.rawValue, link: page.link(.term(kind)), page: kind.pageName + ".md",
+      title: l.text("term.\(kind.rawValue)"), anchor: kind.rawValue, link: page.link(.term(kind)),
+      page: kind.pageName + ".md",
       definition: UserMarkdown.safe(header.definition?.value ?? ""),
       summary: Format.firstSentence(header.definition?.value ?? ""),
-      owner: Format.owner(header.owner?.value))
+      owner: owner(header.owner?.value))
   }
 
   /// The whole context. Term sections are lists of zero or one element, so a page shows
@@ -55,7 +60,7 @@ struct DocumentViewModel {
     var root: [String: Any] = [
       "organization": manifest.organization?.value ?? "",
       "glossaryVersion": manifest.glossaryVersion?.value ?? "",
-      "effectiveDate": manifest.effectiveDate.map { Format.date($0.value) } ?? "",
+      "effectiveDate": manifest.effectiveDate.map { l.date($0.value) } ?? "",
       "locale": manifest.locale?.value ?? "",
       "marketingOwner": PersonView(manifest.marketingOwner),
       "salesOwner": PersonView(manifest.salesOwner),
@@ -65,6 +70,7 @@ struct DocumentViewModel {
       "isSLA": page == .sla,
       "isTermPage": { if case .term = page { return true } else { return false } }(),
       "pageTitle": pageTitle,
+      "t": messages,
     ]
     let sections: [(String, GlossaryFileKind, () -> [String: Any])] = [
       ("slaTerm", .sla, slaTermSection),
@@ -86,10 +92,10 @@ struct DocumentViewModel {
 
   var pageTitle: String {
     switch page {
-    case .home: glossary.manifest.organization?.value ?? "Home"
-    case .sla: "Service level agreement"
-    case .glossary: "Glossary"
-    case .term(let kind): kind.title
+    case .home: glossary.manifest.organization?.value ?? l.text("page.home")
+    case .sla: l.text("page.sla")
+    case .glossary: l.text("page.glossary")
+    case .term(let kind): l.text("term.\(kind.rawValue)")
     }
   }
 
@@ -105,10 +111,14 @@ struct DocumentViewModel {
           anchor: AnchorRef.stage(stage.id.value).id, label: stage.label?.value ?? stage.id.value.rawValue,
           definition: UserMarkdown.safe(stage.definition?.value ?? ""),
           synonyms: stage.synonyms.map(\.value).joined(separator: ", "),
-          hasSynonyms: !stage.synonyms.isEmpty, owner: Format.owner(stage.owner?.value),
-          position: "\(index + 1) of \(stages.count)",
-          entry: Format.sentences(stage.entryCriteria.map(\.value)), hasEntry: !stage.entryCriteria.isEmpty,
-          exit: Format.sentences(stage.exitCriteria.map(\.value)), hasExit: !stage.exitCriteria.isEmpty,
+          hasSynonyms: !stage.synonyms.isEmpty, owner: owner(stage.owner?.value),
+          position: l.text(
+            "stage.position",
+            ["position": l.number(Double(index + 1)), "count": l.number(Double(stages.count))]),
+          entry: Format.sentences(stage.entryCriteria.map(\.value), or: l.text("list.or")),
+          hasEntry: !stage.entryCriteria.isEmpty,
+          exit: Format.sentences(stage.exitCriteria.map(\.value), or: l.text("list.or")),
+          hasExit: !stage.exitCriteria.isEmpty,
           isOptional: stage.isOptional, isOutOfFunnel: stage.isOutOfFunnel, isTerminal: stage.isTerminal,
           statuses: statuses, hasStatuses: !statuses.isEmpty)
       },
@@ -130,7 +140,7 @@ struct DocumentViewModel {
           definition: UserMarkdown.safe(status.definition?.value ?? ""),
           synonyms: status.synonyms.map(\.value).joined(separator: ", "),
           hasSynonyms: !status.synonyms.isEmpty, stage: stageLink(status.stage?.value),
-          category: Format.title(status.category?.value.rawValue ?? ""),
+          category: status.category.map { l.text("category.\($0.value.rawValue)") } ?? "",
           isDefault: status.isDefault?.value ?? false,
           reasons: status.reasons.map(\.value), hasReasons: !status.reasons.isEmpty,
           recyclesTo: status.recycleTo.map { [stageLink($0.value)] } ?? [])
@@ -145,14 +155,17 @@ struct DocumentViewModel {
           anchor: AnchorRef.pipeline(pipeline.id.value).id,
           label: pipeline.label?.value ?? pipeline.id.value.rawValue,
           stages: pipeline.stages.map { stage in
-            let outcome = stage.isWon ? "Closed, won" : stage.isClosed ? "Closed, lost" : ""
-            let stale = stage.staleAfterDays.map { "\($0.value) days" } ?? ""
+            let outcome =
+              stage.isWon ? l.text("deal.closed_won") : stage.isClosed ? l.text("deal.closed_lost") : ""
+            let stale = stage.staleAfterDays.map { l.plural("unit.days", count: Double($0.value)) } ?? ""
             return DealStageView(
               anchor: AnchorRef.deal(stage.id.value).id, label: stage.label?.value ?? stage.id.value.rawValue,
               definition: UserMarkdown.safe(stage.definition?.value ?? ""),
               synonyms: stage.synonyms.map(\.value).joined(separator: ", "),
-              hasSynonyms: !stage.synonyms.isEmpty, probability: "\(stage.probability?.value ?? 0)%",
-              forecast: Format.forecast(stage.forecast?.value), outcome: outcome,
+              hasSynonyms: !stage.synonyms.isEmpty,
+              probability: l.percent(Double(stage.probability?.value ?? 0)),
+              forecast: stage.forecast.map { l.text("forecast.\($0.value.rawValue)") } ?? "",
+              outcome: outcome,
               hasOutcome: !outcome.isEmpty,
               staleAfter: stale, hasStaleAfter: !stale.isEmpty,
               lostReasons: stage.lostReasons.map(\.value).joined(separator: "; "),
@@ -167,22 +180,35 @@ struct DocumentViewModel {
     return [
       "segments": glossary.icp.segments.map { segment in
         var criteria: [CriterionView] = []
-        if let tier = segment.tier { criteria.append(.init(name: "Tier", value: "\(tier.value)")) }
+        if let tier = segment.tier {
+          criteria.append(.init(name: l.text("criterion.tier"), value: l.number(Double(tier.value))))
+        }
         if !segment.industries.isEmpty {
           criteria.append(
-            .init(name: "Industries", value: segment.industries.map(\.value).joined(separator: ", ")))
+            .init(
+              name: l.text("criterion.industries"),
+              value: segment.industries.map(\.value).joined(separator: ", ")))
         }
-        if let range = segment.employees { criteria.append(.init(name: "Employees", value: describe(range))) }
-        if let range = segment.annualRevenueUSD {
-          criteria.append(.init(name: "Annual revenue", value: describe(range, money: true)))
+        if let range = segment.employees {
+          criteria.append(.init(name: l.text("criterion.employees"), value: describe(range)))
+        }
+        if let range = segment.annualRevenue {
+          criteria.append(
+            .init(
+              name: l.text("criterion.annual_revenue"),
+              value: describe(range, currency: segment.revenueCurrency?.value ?? "USD")))
         }
         if !segment.countries.isEmpty {
           criteria.append(
-            .init(name: "Countries", value: segment.countries.map(\.value).joined(separator: ", ")))
+            .init(
+              name: l.text("criterion.countries"),
+              value: segment.countries.map(\.value).joined(separator: ", ")))
         }
         if !segment.technologies.isEmpty {
           criteria.append(
-            .init(name: "Technologies", value: segment.technologies.map(\.value).joined(separator: ", ")))
+            .init(
+              name: l.text("criterion.technologies"),
+              value: segment.technologies.map(\.value).joined(separator: ", ")))
         }
         return SegmentView(
           anchor: AnchorRef.segment(segment.id.value).id,
@@ -191,24 +217,29 @@ struct DocumentViewModel {
       },
       "exclusions": [
         CriterionView(
-          name: "Personal email domains", value: exclusions.emailDomains.map(\.value).joined(separator: ", ")),
+          name: l.text("exclusion.email_domains"),
+          value: exclusions.emailDomains.map(\.value).joined(separator: ", ")),
         CriterionView(
-          name: "Email suffixes", value: exclusions.emailSuffixes.map(\.value).joined(separator: ", ")),
+          name: l.text("exclusion.email_suffixes"),
+          value: exclusions.emailSuffixes.map(\.value).joined(separator: ", ")),
         CriterionView(
-          name: "Competitors", value: exclusions.competitorDomains.map(\.value).joined(separator: ", ")),
+          name: l.text("exclusion.competitors"),
+          value: exclusions.competitorDomains.map(\.value).joined(separator: ", ")),
         CriterionView(
-          name: "Countries not served", value: exclusions.countries.map(\.value).joined(separator: ", ")),
+          name: l.text("exclusion.countries"),
+          value: exclusions.countries.map(\.value).joined(separator: ", ")),
       ].filter { !$0.value.isEmpty },
     ]
   }
 
-  private func describe(_ range: NumberRange, money: Bool = false) -> String {
-    let show = money ? Format.money : Format.number
+  private func describe(_ range: NumberRange, currency: String? = nil) -> String {
+    let show: (Double) -> String = { value in currency.map { l.money(value, currency: $0) } ?? l.number(value)
+    }
     return switch (range.min?.value, range.max?.value) {
-    case (let low?, let high?): "\(show(low)) to \(show(high))"
-    case (let low?, nil): "at least \(show(low))"
-    case (nil, let high?): "at most \(show(high))"
-    case (nil, nil): "any"
+    case (let low?, let high?): l.text("range.between", ["low": show(low), "high": show(high)])
+    case (let low?, nil): l.text("range.at_least", ["low": show(low)])
+    case (nil, let high?): l.text("range.at_most", ["high": show(high)])
+    case (nil, nil): l.text("range.any")
     }
   }
 
@@ -217,22 +248,30 @@ struct DocumentViewModel {
       "personas": glossary.personas.personas.map { persona in
         var facts: [CriterionView] = []
         if let role = persona.decisionRole {
-          facts.append(.init(name: "Role in the decision", value: Format.words(role.value.rawValue)))
+          facts.append(.init(name: l.text("persona.role"), value: l.text("role.\(role.value.rawValue)")))
         }
         if let seniority = persona.seniority {
-          facts.append(.init(name: "Seniority", value: Format.words(seniority.value.rawValue)))
+          facts.append(
+            .init(name: l.text("persona.seniority"), value: l.text("seniority.\(seniority.value.rawValue)")))
         }
         if !persona.titlePatterns.isEmpty {
           facts.append(
-            .init(name: "Titles", value: persona.titlePatterns.map(\.value).joined(separator: ", ")))
+            .init(
+              name: l.text("persona.titles"),
+              value: persona.titlePatterns.map(\.value).joined(separator: ", ")))
         }
-        if let place = persona.location { facts.append(.init(name: "Location", value: place.value)) }
+        if let place = persona.location {
+          facts.append(.init(name: l.text("persona.location"), value: place.value))
+        }
         if let years = persona.experienceYears {
-          facts.append(.init(name: "Experience", value: "\(years.value) years"))
+          facts.append(
+            .init(
+              name: l.text("persona.experience"), value: l.plural("unit.years", count: Double(years.value))))
         }
         let lists = [
-          ("Behaviours", persona.behaviours), ("Interests", persona.interests), ("Needs", persona.needs),
-          ("Pain points", persona.painPoints),
+          (l.text("persona.behaviours"), persona.behaviours),
+          (l.text("persona.interests"), persona.interests),
+          (l.text("persona.needs"), persona.needs), (l.text("persona.pain_points"), persona.painPoints),
         ].filter { !$0.1.isEmpty }.map { NamedListView(name: $0.0, items: $0.1.map(\.value)) }
         return PersonaView(
           anchor: AnchorRef.persona(persona.id.value).id,
@@ -268,15 +307,20 @@ struct DocumentViewModel {
         var facts: [CriterionView] = []
         if let pipeline = type.pipeline {
           let label = glossary.dealStages.pipelines.first { $0.id.value == pipeline.value }?.label?.value
-          facts.append(.init(name: "Deal pipeline", value: label ?? pipeline.value.rawValue))
+          facts.append(.init(name: l.text("lead_type.pipeline"), value: label ?? pipeline.value.rawValue))
         }
         if !type.skipsStages.isEmpty {
           facts.append(
-            .init(name: "Skips", value: Format.list(type.skipsStages.map { stageLink($0.value).label })))
+            .init(
+              name: l.text("lead_type.skips"),
+              value: l.list(type.skipsStages.map { stageLink($0.value).label })))
         }
-        facts.append(.init(name: "Scored", value: (type.scored?.value ?? true) ? "Yes" : "No"))
         facts.append(
-          .init(name: "First-touch SLA applies", value: (type.slaApplies?.value ?? true) ? "Yes" : "No"))
+          .init(name: l.text("lead_type.scored"), value: l.text((type.scored?.value ?? true) ? "yes" : "no")))
+        facts.append(
+          .init(
+            name: l.text("lead_type.sla_applies"),
+            value: l.text((type.slaApplies?.value ?? true) ? "yes" : "no")))
         return LeadTypeView(
           anchor: AnchorRef.leadType(type.id.value).id, label: type.label?.value ?? type.id.value.rawValue,
           definition: UserMarkdown.safe(type.definition?.value ?? ""),
@@ -291,14 +335,23 @@ struct DocumentViewModel {
       model.rules.map { rule in
         var condition: [String] = []
         if !rule.condition.anyOf.isEmpty {
-          condition.append("is " + Format.list(rule.condition.anyOf.map(\.value), conjunction: "or"))
+          condition.append(
+            l.text("condition.is", ["values": l.list(rule.condition.anyOf.map(\.value), conjunction: "or")]))
         }
         if !rule.condition.containsAny.isEmpty {
-          let fragments = Format.list(rule.condition.containsAny.map { "“\($0.value)”" }, conjunction: "or")
-          condition.append((rule.event != nil ? "URL contains " : "contains ") + fragments)
+          let fragments = l.list(
+            rule.condition.containsAny.map { l.text("quote.open") + $0.value + l.text("quote.close") },
+            conjunction: "or")
+          condition.append(
+            l.text(
+              rule.event != nil ? "condition.url_contains" : "condition.contains", ["fragments": fragments]))
         }
-        if let low = rule.condition.atLeast { condition.append("at least \(Format.number(low.value))") }
-        if let high = rule.condition.atMost { condition.append("at most \(Format.number(high.value))") }
+        if let low = rule.condition.atLeast {
+          condition.append(l.text("condition.at_least", ["number": l.number(low.value)]))
+        }
+        if let high = rule.condition.atMost {
+          condition.append(l.text("condition.at_most", ["number": l.number(high.value)]))
+        }
         let subject =
           rule.attribute.map { id in
             subjects.first { $0.id.value == id.value }?.label?.value ?? id.value.rawValue
@@ -308,26 +361,31 @@ struct DocumentViewModel {
           } ?? ""
         let frequency =
           rule.frequency.map { frequency in
-            let times = frequency.max?.value ?? 1
-            let per = frequency.per?.value.rawValue ?? "day"
-            return "at most \(times == 1 ? "once" : "\(times) times") per \(per)"
+            let times = l.plural("unit.times", count: Double(frequency.max?.value ?? 1))
+            let per = l.text("period.\(frequency.per?.value.rawValue ?? "day")")
+            return l.text("frequency", ["times": times, "period": per])
           } ?? ""
         return ScoringRuleView(
-          label: rule.label?.value ?? rule.id.value.rawValue, points: Format.points(rule.points?.value ?? 0),
-          condition: condition.isEmpty ? subject : "\(subject) \(Format.list(condition))",
-          detail: rule.event != nil ? Format.list(condition) : "",
+          label: rule.label?.value ?? rule.id.value.rawValue, points: points(rule.points?.value ?? 0),
+          condition: condition.isEmpty ? subject : "\(subject) \(l.list(condition))",
+          detail: rule.event != nil ? l.list(condition) : "",
           hasDetail: rule.event != nil && !condition.isEmpty,
           frequency: frequency, hasFrequency: !frequency.isEmpty)
       }
     }
     func limits(_ model: LeadScoring.Model) -> String {
       var parts: [String] = []
-      if let cap = model.cap { parts.append("capped at \(cap.value)") }
-      if let floor = model.floor { parts.append("never below \(floor.value)") }
-      if let decay = model.decay, let percent = decay.percent, let days = decay.everyDays {
-        parts.append("loses \(Format.number(percent.value))% every \(days.value) days without new activity")
+      if let cap = model.cap { parts.append(l.text("limits.cap", ["number": l.number(Double(cap.value))])) }
+      if let floor = model.floor {
+        parts.append(l.text("limits.floor", ["number": l.number(Double(floor.value))]))
       }
-      return Format.title(Format.list(parts))
+      if let decay = model.decay, let percent = decay.percent, let days = decay.everyDays {
+        parts.append(
+          l.text(
+            "limits.decay",
+            ["percent": l.percent(percent.value), "days": l.plural("unit.days", count: Double(days.value))]))
+      }
+      return Format.title(l.list(parts), locale: l.locale)
     }
     return [
       "fitRules": describe(scoring.fit, subjects: scoring.attributes),
@@ -336,18 +394,22 @@ struct DocumentViewModel {
       "engagementLimits": limits(scoring.engagement),
       "thresholds": scoring.thresholds.map { threshold in
         var parts: [String] = []
-        if let fit = threshold.fit { parts.append("fit of at least \(fit.value)") }
-        if let engagement = threshold.engagement {
-          parts.append("engagement of at least \(engagement.value)")
+        if let fit = threshold.fit {
+          parts.append(l.text("threshold.fit", ["number": l.number(Double(fit.value))]))
         }
-        return ThresholdView(stage: stageLink(threshold.stage?.value), requirement: Format.list(parts))
+        if let engagement = threshold.engagement {
+          parts.append(l.text("threshold.engagement", ["number": l.number(Double(engagement.value))]))
+        }
+        return ThresholdView(stage: stageLink(threshold.stage?.value), requirement: l.list(parts))
       },
       "handRaises": scoring.handRaises.map { handRaise in
         HandRaiseView(
           event: scoring.events.first { $0.id.value == handRaise.event.value }?.label?.value
             ?? handRaise.event.value.rawValue,
           stage: stageLink(handRaise.stage?.value),
-          requirement: handRaise.minimumFit.map { "fit of at least \($0.value)" } ?? "")
+          requirement: handRaise.minimumFit.map {
+            l.text("threshold.fit", ["number": l.number(Double($0.value))])
+          } ?? "")
       },
       "hasHandRaises": !scoring.handRaises.isEmpty,
     ]
@@ -364,10 +426,12 @@ struct DocumentViewModel {
         DispositionView(
           anchor: AnchorRef.disposition(disposition.id.value).id,
           label: disposition.label?.value ?? disposition.id.value.rawValue,
-          counts: disposition.isConnected ? "a conversation (connected)" : "an attempt, not a conversation")
+          counts: l.text(disposition.isConnected ? "disposition.connected" : "disposition.attempt"))
       },
-      "window": connect.sequence?.window?.value.description ?? "",
+      "window": connect.sequence?.window.map { l.duration($0.value, within: true) } ?? "",
       "requiredAttempts": connect.sequence?.requiredAttempts?.value ?? 0,
+      "connectAttemptsText": l.plural(
+        "unit.connect_attempts", count: Double(connect.sequence?.requiredAttempts?.value ?? 0)),
       "steps": (connect.sequence?.steps ?? []).map { step in
         StepView(
           day: step.day.value, channel: channels[step.channel.value] ?? step.channel.value.rawValue,
@@ -392,19 +456,43 @@ struct DocumentViewModel {
   }
 
   func headline(_ commitment: Commitment) -> String {
-    let quantity = Format.commitmentQuantity(commitment)
-    let per = commitment.per.map { " per \($0.value.rawValue)" } ?? ""
+    let quantity = commitmentQuantity(commitment)
+    let per =
+      commitment.per.map { l.text("commitment.per", ["period": l.text("period.\($0.value.rawValue)")]) } ?? ""
+    let values = [
+      "quantity": quantity, "per": per,
+      "window": commitment.within.map { l.duration($0.value, within: true) } ?? "",
+    ]
     switch commitment.kind.value {
-    case .mqlVolume: return "\(quantity)\(per)"
-    case .acceptanceRate: return "\(quantity) of MQLs accepted\(per)"
     case .firstTouch:
-      let who = commitment.priority?.value == .handRaise ? "demo and quote requests" : "every other MQL"
-      return "First touch on \(who) within \(quantity)"
-    case .acceptReject: return "Accept or reject every MQL within \(quantity)"
-    case .connectAttempts:
-      return
-        "\(quantity.replacingOccurrences(of: "attempt", with: "connect attempt")) within \(commitment.within?.value.description ?? "the window")"
-    case .other: return Format.title("\(quantity)\(per)")
+      let priority = commitment.priority?.value == .handRaise ? "hand_raise" : "standard"
+      return l.text("commitment.first_touch.\(priority)", values)
+    case .other: return Format.title(l.text("commitment.other", values), locale: l.locale)
+    default: return l.text("commitment.\(commitment.kind.value.rawValue)", values)
+    }
+  }
+
+  // MARK: - Words and numbers
+
+  func owner(_ owner: TermOwner?) -> String {
+    owner.map { l.text("owner.\($0.rawValue)") } ?? ""
+  }
+
+  /// "+5", "−10" (a true minus sign reads better than a hyphen in print).
+  func points(_ value: Int) -> String {
+    value >= 0 ? "+" + l.number(Double(value)) : "−" + l.number(Double(-value))
+  }
+
+  /// "120 MQLs", "90%", "5 minutes", "6 connect attempts".
+  /// - Parameter within: a deadline as it follows "within" in the headline.
+  func commitmentQuantity(_ commitment: Commitment, within: Bool = true) -> String {
+    guard let quantity = commitment.quantity?.value, let unit = commitment.unit?.value else { return "" }
+    if let deadline = unit.deadline(quantity) { return l.duration(deadline, within: within) }
+    switch unit {
+    case .percent: return l.percent(quantity)
+    case .attempts where commitment.kind.value == .connectAttempts:
+      return l.plural("unit.connect_attempts", count: quantity)
+    default: return l.plural("unit.\(unit.rawValue)", count: quantity)
     }
   }
 }

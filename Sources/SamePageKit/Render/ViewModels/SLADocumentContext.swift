@@ -5,7 +5,8 @@ extension DocumentViewModel {
   func slaContext() -> [String: Any] {
     let sla = glossary.sla
     let calendar = sla.calendar
-    let days = calendar?.workingDays.map { Format.title($0.value.rawValue) } ?? []
+    let weekdays = calendar?.workingDays.map(\.value) ?? []
+    let days = weekdays.map { l.text("weekday.\($0.rawValue)") }
     let handoff = sla.handoff
     let signOff = SignOff(glossary)
     let rejected = handoff?.rejectedStatus.flatMap { glossary.status($0.value) }
@@ -30,11 +31,14 @@ extension DocumentViewModel {
       "hasMissed": sla.commitments.contains { $0.ifMissed != nil },
       "steps": connectSection()["steps"] ?? [],
       "requiredAttempts": glossary.connectAttempts.sequence?.requiredAttempts?.value ?? 0,
-      "attemptWindow": glossary.connectAttempts.sequence?.window?.value.description ?? "",
+      "attemptsText": l.plural(
+        "unit.attempts", count: Double(glossary.connectAttempts.sequence?.requiredAttempts?.value ?? 0)),
+      "attemptWindow": glossary.connectAttempts.sequence?.window.map { l.duration($0.value, within: true) }
+        ?? "",
       "exhaustedStatus": statusLink(glossary.connectAttempts.exhaustedStatus?.value),
       "connectAttempts": term(.connectAttempts),
       "channel": handoff.map {
-        Format.words($0.channel?.value.rawValue ?? "").replacingOccurrences(of: "Crm", with: "CRM")
+        $0.channel.map { l.text("channel.\($0.value.rawValue)") } ?? ""
       } ?? "",
       "acceptedStatus": statusLink(handoff?.acceptedStatus?.value),
       "rejectedStatus": statusLink(handoff?.rejectedStatus?.value),
@@ -43,46 +47,47 @@ extension DocumentViewModel {
       "rejectionReview": handoff?.rejectionReview.map { review in
         [
           CriterionView(
-            name: Format.owner(review.owner.map { TermOwner(party: $0.value) }),
-            value: "\(review.within.value)")
+            name: owner(review.owner.map { TermOwner(party: $0.value) }),
+            value: l.duration(review.within.value, within: true))
         ]
       } ?? [],
       "escalation": (handoff?.escalationTiers ?? []).map { tier in
         EscalationTierView(
-          after: tier.after.value.description, to: tier.to.value, backup: tier.backup?.value ?? "",
+          after: l.duration(tier.after.value, within: true), to: tier.to.value,
+          backup: tier.backup?.value ?? "",
           hasBackup: tier.backup != nil)
       },
       "hasEscalation": !(handoff?.escalationTiers.isEmpty ?? true),
       // The first tier under the names templates used before tiers, so ejected templates still render.
       "escalationOwner": handoff?.escalationTiers.first?.to.value ?? "",
-      "escalateAfter": handoff?.escalationTiers.first?.after.value.description ?? "",
+      "escalateAfter": handoff?.escalationTiers.first.map { l.duration($0.after.value) } ?? "",
       "turnaround": (handoff?.turnaround ?? []).map { item in
         CriterionView(
           name:
-            "\(item.owner.map { Format.title($0.value.rawValue) } ?? "Both teams"), within \(item.within.value)",
-          value: item.task.value.prefix(1).lowercased() + item.task.value.dropFirst())
+            "\(item.owner.map { l.text("party.\($0.value.rawValue)") } ?? l.text("party.both")), \(l.text("sla.within", ["duration": l.duration(item.within.value, within: true)]))",
+          value: item.task.value.prefix(1).lowercased(with: l.locale) + item.task.value.dropFirst())
       },
       "hasTurnaround": !(handoff?.turnaround.isEmpty ?? true),
       "reporting": sla.reporting.map { [reportingView($0)] } ?? [],
-      "workingDays": days.count == 5 && days.first == "Monday" && days.last == "Friday"
-        ? "Monday to Friday" : Format.list(days),
+      "workingDays": weekdays == [.monday, .tuesday, .wednesday, .thursday, .friday]
+        ? l.text("weekdays.range", ["first": days[0], "last": days[4]]) : l.list(days),
       "hours": calendar.flatMap { calendar in
         calendar.start.flatMap { start in calendar.end.map { "\(start.value)–\($0.value)" } }
       } ?? "",
       "timeZone": calendar?.timeZone?.value ?? "",
       "holidays": (calendar?.holidays ?? []).map {
-        CriterionView(name: Format.date($0.date.value), value: $0.name?.value ?? "")
+        CriterionView(name: l.date($0.date.value), value: $0.name?.value ?? "")
       },
       "hasHolidays": !(calendar?.holidays.isEmpty ?? true),
-      "reviewCadence": sla.review?.cadence?.value.rawValue ?? "",
-      "nextReview": sla.review?.nextReview.map { Format.date($0.value) } ?? "",
+      "reviewCadence": sla.review?.cadence.map { l.text("cadence.\($0.value.rawValue)") } ?? "",
+      "nextReview": sla.review?.nextReview.map { l.date($0.value) } ?? "",
       "hasNextReview": sla.review?.nextReview != nil,
-      "amendmentNotice": sla.review?.amendmentNotice?.value.description ?? "",
+      "amendmentNotice": sla.review?.amendmentNotice.map { l.duration($0.value, within: true) } ?? "",
       "hasAmendmentNotice": sla.review?.amendmentNotice != nil,
       "contacts": sla.contacts.map { PersonView($0) },
       "hasContacts": !sla.contacts.isEmpty,
       "changes": sla.changes.map {
-        ChangeView(version: $0.version.value, date: Format.date($0.date.value), summary: $0.summary.value)
+        ChangeView(version: $0.version.value, date: l.date($0.date.value), summary: $0.summary.value)
       },
       "hasChanges": !sla.changes.isEmpty,
       "definitions": Self.termOrder.map(term),
@@ -93,11 +98,11 @@ extension DocumentViewModel {
     glossary.sla.parties.map { party in
       let signature = signOff.currentSignatures.first { $0.party.value == party.party.value }
       return SignatoryView(
-        party: Format.title(party.party.value.rawValue),
-        team: party.team?.value ?? Format.title(party.party.value.rawValue),
+        party: l.text("party.\(party.party.value.rawValue)"),
+        team: party.team?.value ?? l.text("party.\(party.party.value.rawValue)"),
         person: PersonView(party.signatory),
         isSigned: signature != nil,
-        signedOn: signature.map { Format.date($0.date.value) } ?? "",
+        signedOn: signature.map { l.date($0.date.value) } ?? "",
         signedVersion: signature?.version?.value ?? "")
     }
   }
@@ -135,7 +140,7 @@ extension DocumentViewModel {
     let kind = commitment.kind.value
     let mql = glossary.stage(role: .mql)
     return CommitmentRowView(
-      party: Format.owner(commitment.party.map { TermOwner(party: $0.value) }),
+      party: owner(commitment.party.map { TermOwner(party: $0.value) }),
       headline: headline(commitment), description: commitment.description?.value ?? "",
       hasDescription: commitment.description != nil,
       isMQLVolume: kind == .mqlVolume, isAcceptanceRate: kind == .acceptanceRate,
@@ -149,7 +154,8 @@ extension DocumentViewModel {
     return ReportingView(
       systemOfRecord: reporting.systemOfRecord.value,
       preparedBy: reporting.preparedBy?.value ?? "", hasPreparedBy: reporting.preparedBy != nil,
-      cadence: reporting.cadence?.value.rawValue ?? "", hasCadence: reporting.cadence != nil,
+      cadence: reporting.cadence.map { l.text("cadence.\($0.value.rawValue)") } ?? "",
+      hasCadence: reporting.cadence != nil,
       reviewedIn: reporting.reviewedIn?.value ?? "", hasReviewedIn: reporting.reviewedIn != nil,
       figures: reporting.figures.map { figure in
         let targets = commitments.filter { $0.kind.value == figure.value.commitmentKind }

@@ -3,7 +3,7 @@ extension Manifest {
     let owners = reader.nested("owners", required: true) { owners in
       (owners.person("marketing", required: true), owners.person("sales", required: true))
     }
-    return Manifest(
+    var manifest = Manifest(
       organization: reader.required("organization"),
       glossaryVersion: reader.required("glossary_version"),
       effectiveDate: reader.required("effective_date"),
@@ -11,5 +11,7 @@ extension Manifest {
       marketingOwner: owners?.0,
       salesOwner: owners?.1,
       location: reader.location)
+    manifest.translations = reader.values("translations")
+    return manifest
   }
 }

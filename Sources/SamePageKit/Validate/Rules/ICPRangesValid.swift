@@ -12,7 +12,7 @@ public struct ICPRangesValid: GlossaryRule {
   public func check(_ glossary: Glossary, into findings: inout Findings) {
     for segment in glossary.icp.segments {
       for (name, range) in [
-        ("employees", segment.employees), ("annual_revenue_usd", segment.annualRevenueUSD),
+        ("employees", segment.employees), ("annual_revenue", segment.annualRevenue),
       ] {
         guard let range else { continue }
         if let low = range.min, let high = range.max, low.value > high.value {

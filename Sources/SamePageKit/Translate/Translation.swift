@@ -1,0 +1,78 @@
+import Foundation
+
+/// One language's translation of a glossary: `translations/<locale>.yaml`, kept by translators
+/// with `samepage translations`. Each entry holds the translated text and the fingerprint of
+/// the source text it was made from, so a change to the source shows the translation as stale,
+/// as gettext marks a message "fuzzy".
+public struct Translation: Sendable {
+  public struct Entry: Sendable {
+    public var key: String
+    public var text: Located<String>
+    /// The fingerprint of the source text when it was translated.
+    public var source: Located<String>?
+    /// That source text, for the translator to compare with the text as it reads now.
+    public var from: Located<String>?
+    public var location: SourceLocation
+
+    /// An entry with no text yet is a translation still to do.
+    public var isTranslated: Bool { !text.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+  }
+
+  public static let directory = "translations"
+
+  public var locale: String
+  public var file: String
+  public var entries: [Entry]
+
+  public func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+
+  /// The first 12 hex digits of the SHA-256 of a source text: enough to tell an edit, short
+  /// enough to read in a review.
+  public static func fingerprint(_ text: String) -> String {
+    String(ContentHash.sha256(Data(text.utf8)).prefix(12))
+  }
+
+  static func read(_ file: GlossaryFile, locale: String, in context: ReadContext) -> Translation {
+    var translation = Translation(locale: locale, file: file.path, entries: [])
+    guard let reader = MappingReader(file.root, what: file.path, in: context) else { return translation }
+    _ = reader.value("$schema")
+    guard let node = reader.value("translations") else {
+      reader.missing("translations", expected: "a mapping of text keys to {text, source}")
+      reader.finish()
+      return translation
+    }
+    if case .mapping(let items) = node.content {
+      for item in items {
+        let entry = readMapping(item.value, what: item.key, in: context) { entry -> Entry? in
+          let text: Located<String>? = entry.required("text")
+          let source: Located<String>? = entry.optional("source")
+          let from: Located<String>? = entry.optional("from")
+          return text.map {
+            Entry(key: item.key, text: $0, source: source, from: from, location: item.keyLocation)
+          }
+        }
+        if let entry { translation.entries.append(entry) }
+      }
+    } else if !node.isNull {
+      context.wrongType(node, expected: "a mapping of text keys to {text, source}", field: "translations")
+    }
+    reader.finish()
+    return translation
+  }
+}
+
+extension Glossary {
+  /// The glossary in `translation`'s language: every translated text in place of its source
+  /// (an untranslated one stays as written, and `check` reports it), and the locale set, so
+  /// the documents take the words and formats of that language.
+  public func translated(_ translation: Translation) -> Glossary {
+    var copy = self
+    let byKey = Dictionary(translation.entries.map { ($0.key, $0) }) { first, _ in first }
+    copy.visitTexts { key, text in
+      guard let entry = byKey[key], entry.isTranslated else { return }
+      text = Located(entry.text.value, at: text.location)
+    }
+    copy.manifest.locale = Located(translation.locale, at: manifest.locale?.location ?? manifest.location)
+    return copy
+  }
+}
