@@ -70,7 +70,7 @@ import Testing
     let work = try TemporaryDirectory()
     let out = work.path("confluence")
     let run = try samepage(
-      "publish", "--to", "confluence", out, "--glossary", Repository.glossary.path, "--templates",
+      "publish", "--to", "confluence-files", out, "--glossary", Repository.glossary.path, "--templates",
       Self.templates,
       "--parent", "Revenue Operations", "--space", "KIS")
     #expect(run.status == 0, "\(run.error)")
@@ -85,7 +85,7 @@ import Testing
     #expect(parents.count == 13)
 
     let plain = try samepage(
-      "publish", "--to", "confluence", work.path("plain"), "--glossary", Repository.glossary.path,
+      "publish", "--to", "confluence-files", work.path("plain"), "--glossary", Repository.glossary.path,
       "--templates",
       Self.templates)
     #expect(plain.status == 0)

@@ -148,7 +148,7 @@ import Testing
     try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(
       at: destination.appendingPathComponent("pages"), withDestinationURL: elsewhere.url)
-    let run = try publish("confluence", destination.path)
+    let run = try publish("confluence-files", destination.path)
     #expect(run.status == 1)
     #expect(run.error.contains("pages") && run.error.contains("symbolic link"), "\(run.error)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.url.path).isEmpty)

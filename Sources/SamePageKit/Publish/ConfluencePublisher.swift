@@ -12,6 +12,15 @@ public enum ConfluencePublisher {
     }
   }
 
+  /// The labels every page carries, and one for its kind.
+  public static func labels(_ page: Page) -> [String] {
+    var labels = ["samepage", "sales-marketing-agreement"]
+    if case .term(let kind) = page { labels.append(kind.rawValue) }
+    if page == .sla { labels.append("sla") }
+    if page == .glossary { labels.append("glossary") }
+    return labels
+  }
+
   struct Manifest: Encodable {
     struct Entry: Encodable {
       var file: String
@@ -35,19 +44,15 @@ public enum ConfluencePublisher {
     var files: [String: Data] = [:]
     var entries: [Manifest.Entry] = []
     for page in pages {
-      let document = CommonMarkDocument(markdown: page.markdown)
+      let document = CommonMarkDocument(markdown: page.markdown, tables: true)
       document.sanitize(rewriteLink: DocumentRenderer.htmlLink)
       document.convertForConfluence { titles[$0] }
       let file = "pages/" + String(page.htmlFileName.dropLast(".html".count)) + ".xhtml"
       files[file] = Data(document.renderHTML().utf8)
-      var labels = ["samepage", "sales-marketing-agreement"]
-      if case .term(let kind) = page.page { labels.append(kind.rawValue) }
-      if page.page == .sla { labels.append("sla") }
-      if page.page == .glossary { labels.append("glossary") }
       entries.append(
         Manifest.Entry(
           file: file, title: title(page.page, organization: organization),
-          parent: page.page == .home ? parent : homeTitle, labels: labels))
+          parent: page.page == .home ? parent : homeTitle, labels: labels(page.page)))
     }
     let manifest = Manifest(
       glossaryVersion: glossary.manifest.glossaryVersion?.value ?? "", space: space, pages: entries)

@@ -95,15 +95,52 @@ public struct ManagedDirectory: Sendable {
     return report
   }
 
-  private func synchronizeLocked(_ files: [String: Data], in root: DirectoryHandle, force: Bool) throws
-    -> Report
-  {
+  /// Every decision a run makes before it writes, from the manifest, the journal and the files.
+  private struct Classification {
+    var recorded: [String: String] = [:]
+    var journal: [String: [String]] = [:]
+    var unchanged: [String] = []
+    var created: [String] = []
+    var edited: [String] = []
+    var foreign: [String] = []
+    var toWrite: [String] = []
+    var toRemove: [String] = []
+    var keptEdited: [String] = []
+    /// Own files recorded but no longer produced.
+    var leftovers: [String] = []
+  }
+
+  /// What a run would do, for `--dry-run`: reads only, takes no lock, creates nothing.
+  public struct Plan: Sendable, Equatable {
+    public var create: [String] = []
+    public var overwrite: [String] = []
+    public var unchanged: [String] = []
+    public var editedByHand: [String] = []
+    public var notOurs: [String] = []
+    public var remove: [String] = []
+    public var keepEdited: [String] = []
+  }
+
+  public func plan(_ files: [String: Data]) throws -> Plan {
+    guard FileManager.default.fileExists(atPath: directory.path) else {
+      return Plan(create: files.keys.sorted())
+    }
+    let classified = try classify(files, in: try DirectoryHandle.openRoot(directory.path, create: false))
+    let refused = Set(classified.edited + classified.foreign)
+    return Plan(
+      create: classified.created,
+      overwrite: classified.toWrite.filter { !refused.contains($0) && !classified.created.contains($0) },
+      unchanged: classified.unchanged, editedByHand: classified.edited, notOurs: classified.foreign,
+      remove: classified.toRemove, keepEdited: classified.keptEdited)
+  }
+
+  private func classify(_ files: [String: Data], in root: DirectoryHandle) throws -> Classification {
     let recorded = try readManifest(root)
     let journal = try readJournal(root)
     func knownHashes(_ path: String) -> Set<String> {
       Set((recorded[path].map { [$0] } ?? []) + (journal[path] ?? []))
     }
-    var report = Report()
+    var report = Classification(recorded: recorded, journal: journal)
     var edited: [String] = []
     var foreign: [String] = []
     var toWrite: [String] = []
@@ -113,6 +150,7 @@ public struct ManagedDirectory: Sendable {
       switch try read(path, in: root) {
       case .absent:
         toWrite.append(path)
+        report.created.append(path)
       case .file(let existing) where existing == files[path]:
         report.unchanged.append(path)
       case .file(let existing):
@@ -138,12 +176,28 @@ public struct ManagedDirectory: Sendable {
         report.keptEdited.append(path)
       }
     }
+    report.edited = edited
+    report.foreign = foreign
+    report.toWrite = toWrite
+    report.toRemove = toRemove
+    report.leftovers = leftovers
+    return report
+  }
+
+  private func synchronizeLocked(_ files: [String: Data], in root: DirectoryHandle, force: Bool) throws
+    -> Report
+  {
+    let classified = try classify(files, in: root)
+    let (recorded, journal) = (classified.recorded, classified.journal)
+    let (edited, foreign) = (classified.edited, classified.foreign)
+    let (toWrite, toRemove) = (classified.toWrite, classified.toRemove)
+    var report = Report(unchanged: classified.unchanged, keptEdited: classified.keptEdited)
     if !force {
       if !edited.isEmpty { throw Failure.editedByHand(edited) }
       if !foreign.isEmpty { throw Failure.notOurs(foreign) }
     }
 
-    try removeOwnTemporaryFiles(in: root, near: Set(files.keys).union(leftovers))
+    try removeOwnTemporaryFiles(in: root, near: Set(files.keys).union(classified.leftovers))
     if !toWrite.isEmpty || !toRemove.isEmpty {
       // Record intent first: if this run dies half-way, the next one knows these are ours.
       var pending = journal

@@ -16,7 +16,8 @@ import CCMark
 /// Not `Sendable`: libcmark nodes are not thread-safe, so create, transform and render a
 /// document within one task.
 public final class CommonMarkDocument {
-  private let root: OpaquePointer
+  /// Internal so the publishers' tree walkers (wikitext) can read it; only this type frees it.
+  let root: OpaquePointer
 
   /// The ids of anchors found by `sanitize()`, in document order.
   public private(set) var anchors: [String] = []
