@@ -11,7 +11,7 @@ struct SamePage: AsyncParsableCommand {
     version: version,
     subcommands: [
       Check.self, Rules.self, Init.self, Render.self, Publish.self, EmitConfig.self, SampleDataCommand.self,
-      Score.self, ExportSQL.self, Benchmark.self, Templates.self, Sign.self, Translations.self,
+      Score.self, ExportSQL.self, Benchmark.self, Templates.self, Sign.self, Translations.self, Diff.self,
     ],
     defaultSubcommand: Check.self)
 }

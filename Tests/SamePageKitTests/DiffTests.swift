@@ -1,0 +1,137 @@
+import Foundation
+import SamePageKit
+import Testing
+
+/// `samepage diff` on a temporary Git repository with the starter as its first commit: real
+/// edits, each classified as a reviewer would, and versions that must follow from them.
+@Suite struct DiffTests {
+  struct Repo {
+    let folder: TemporaryDirectory
+    var url: URL { folder.url }
+
+    init() throws {
+      folder = try TemporaryDirectory()
+      try git("init", "-q", "-b", "main")
+      try git("config", "user.email", "test@example.com")
+      try git("config", "user.name", "Test")
+      #expect(try samepage("init").status == 0)
+      try git("add", "-A")
+      try git("commit", "-q", "-m", "The starter")
+      try git("checkout", "-q", "-b", "change")
+    }
+
+    @discardableResult
+    func git(_ arguments: String...) throws -> String {
+      try ProcessRunner.git(arguments, in: url)
+    }
+
+    func samepage(_ arguments: String...) throws -> ProcessRunner.Result {
+      try ProcessRunner.run(CLITests.binary, arguments, currentDirectory: url)
+    }
+
+    func edit(_ file: String, _ old: String, _ new: String) throws {
+      let path = url.appendingPathComponent("Glossary/\(file)")
+      let text = try String(contentsOf: path, encoding: .utf8)
+      try #require(text.contains(old), "'\(old)' is not in \(file)")
+      try text.replacingOccurrences(of: old, with: new).write(to: path, atomically: true, encoding: .utf8)
+    }
+
+    func changes(_ arguments: String...) throws -> [[String: Any]] {
+      let run = try ProcessRunner.run(
+        CLITests.binary, ["diff"] + arguments + ["--format", "json"], currentDirectory: url)
+      try #require(run.status == 0, "\(run.error)")
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+      return json["changes"] as? [[String: Any]] ?? []
+    }
+  }
+
+  @Test func aRenamedStatusIsBreakingAndNamedInTheAgreementsWords() throws {
+    let repo = try Repo()
+    try repo.edit("lead-statuses.yaml", "  - id: returned-not-ready\n", "  - id: not-ready\n")
+    let changes = try repo.changes()
+    #expect(changes.count == 1, "\(changes)")
+    #expect(changes.first?["kind"] as? String == "breaking")
+    #expect(changes.first?["summary"] as? String == "status 'returned-not-ready' renamed to 'not-ready'")
+  }
+
+  @Test func reorderedStagesAreBreaking() throws {
+    let repo = try Repo()
+    let stages = try String(
+      contentsOf: repo.url.appendingPathComponent("Glossary/lifecycle-stages.yaml"), encoding: .utf8)
+    // Swap the first two stages' blocks.
+    let blocks = stages.components(separatedBy: "\n  - id: ")
+    try #require(blocks.count > 3)
+    var swapped = blocks
+    swapped.swapAt(1, 2)
+    try swapped.joined(separator: "\n  - id: ").write(
+      to: repo.url.appendingPathComponent("Glossary/lifecycle-stages.yaml"), atomically: true, encoding: .utf8
+    )
+    let summaries = try repo.changes().filter { $0["kind"] as? String == "breaking" }.compactMap {
+      $0["summary"] as? String
+    }
+    #expect(summaries.contains { $0.hasPrefix("stages reordered: ") }, "\(summaries)")
+  }
+
+  @Test func aThresholdIsBehaviouralAndAWordingChangeEditorial() throws {
+    let repo = try Repo()
+    try repo.edit("lead-scoring.yaml", "    engagement: 50\n", "    engagement: 60\n")
+    try repo.edit(
+      "lifecycle-stages.yaml", "    label: Marketing-qualified lead (MQL)",
+      "    label: Marketing qualified lead (MQL)")
+    let changes = try repo.changes("main")
+    let behavioural = changes.filter { $0["kind"] as? String == "behavioural" }
+    #expect(behavioural.map { $0["path"] as? String } == ["thresholds › mql › engagement"])
+    #expect(behavioural.first?["summary"] as? String == "50 → 60")
+    let editorial = changes.filter { $0["kind"] as? String == "editorial" }
+    #expect(editorial.map { $0["path"] as? String } == ["stages › mql › label"])
+  }
+
+  @Test func checkFailsOnABumpTooSmallAndPassesWithTheRightOne() throws {
+    let repo = try Repo()
+    try repo.edit("lead-scoring.yaml", "    engagement: 50\n", "    engagement: 60\n")
+    try repo.edit("samepage.yaml", "glossary_version: 2.3.0", "glossary_version: 2.3.1")
+    let tooSmall = try repo.samepage("diff", "--check")
+    #expect(tooSmall.status == 1)
+    #expect(
+      tooSmall.output.contains(
+        "problem: the change is behavioural (1 behavioural, 1 editorial), which needs a minor version, but glossary_version goes from 2.3.0 to 2.3.1; make it 2.4.0"
+      ), "\(tooSmall.output)")
+    #expect(tooSmall.output.contains("problem: the change log in sla.yaml has no entry for version 2.3.1"))
+
+    try repo.edit("samepage.yaml", "glossary_version: 2.3.1", "glossary_version: 2.4.0")
+    try repo.edit("samepage.yaml", "effective_date: 2026-10-01", "effective_date: 2026-12-01")
+    try repo.edit(
+      "sla.yaml", "  - {version: 2.3.0,",
+      "  - {version: 2.4.0, date: 2026-12-01, summary: MQL engagement threshold raised to 60}\n  - {version: 2.3.0,"
+    )
+    let right = try repo.samepage("diff", "--check")
+    #expect(right.status == 0, "\(right.output)")
+    #expect(right.output.contains("needs a minor version bump"))
+
+    // The work tree was never touched by reading the base.
+    #expect(try repo.git("status", "--porcelain").contains("M Glossary/lead-scoring.yaml"))
+  }
+
+  @Test func markdownIsAPullRequestCommentWithTheTableFirst() throws {
+    let repo = try Repo()
+    try repo.edit("lead-statuses.yaml", "  - id: returned-not-ready\n", "  - id: not-ready\n")
+    let run = try repo.samepage("diff", "main", "--format", "markdown")
+    let lines = run.output.components(separatedBy: "\n")
+    #expect(lines.first?.hasPrefix("### Agreement changes: main (2.3.0) → Glossary (2.3.0)") == true)
+    #expect(lines.contains("| breaking | 1 | major version |"))
+    #expect(run.output.contains("<details><summary>1 breaking</summary>"))
+    #expect(run.output.contains(":warning: the change is breaking"))
+  }
+
+  @Test func twoFoldersCompareWithoutGitAndAnUnreadableSideExitsTwo() throws {
+    let repo = try Repo()
+    let copy = repo.url.appendingPathComponent("Copy")
+    try FileManager.default.copyItem(at: repo.url.appendingPathComponent("Glossary"), to: copy)
+    try repo.edit("icp.yaml", "gmail.com", "gmail.com, wp.pl")
+    let changes = try repo.changes("Copy", "Glossary")
+    #expect(changes.map { $0["summary"] as? String } == ["added wp.pl"])
+    let missing = try repo.samepage("diff", "no-such-branch")
+    #expect(missing.status == 2)
+    #expect(missing.error.contains("'no-such-branch' is neither a glossary folder nor a Git revision here"))
+  }
+}
