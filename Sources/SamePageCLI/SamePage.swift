@@ -12,6 +12,7 @@ struct SamePage: AsyncParsableCommand {
     subcommands: [
       Check.self, Rules.self, Init.self, Render.self, Publish.self, EmitConfig.self, SampleDataCommand.self,
       Score.self, ExportSQL.self, Benchmark.self, Templates.self, Sign.self, Translations.self, Diff.self,
+      ImpactCommand.self,
     ],
     defaultSubcommand: Check.self)
 }

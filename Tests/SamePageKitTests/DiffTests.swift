@@ -135,3 +135,62 @@ import Testing
     #expect(missing.error.contains("'no-such-branch' is neither a glossary folder nor a Git revision here"))
   }
 }
+
+/// `samepage impact`: the same history under two agreements; its figures must be those of two
+/// separate `score` runs, and move the way the change says.
+@Suite struct ImpactTests {
+  @Test func aHigherThresholdLowersMQLsExactlyAsTwoScoreRunsSay() throws {
+    let folder = try TemporaryDirectory()
+    func samepage(_ arguments: String...) throws -> ProcessRunner.Result {
+      let run = try ProcessRunner.run(CLITests.binary, arguments, currentDirectory: folder.url)
+      try #require(run.status == 0, "samepage \(arguments.joined(separator: " ")): \(run.error)")
+      return run
+    }
+    _ = try samepage("init", "Base")
+    _ = try samepage("init", "Head")
+    let scoring = folder.url.appendingPathComponent("Head/lead-scoring.yaml")
+    let text = try String(contentsOf: scoring, encoding: .utf8)
+    try #require(text.contains("    engagement: 50\n"))
+    try text.replacingOccurrences(of: "    engagement: 50\n", with: "    engagement: 70\n").write(
+      to: scoring, atomically: true, encoding: .utf8)
+    _ = try samepage("emit-config", "--glossary", "Base", "--out", "base.json")
+    _ = try samepage("emit-config", "--glossary", "Head", "--out", "head.json")
+    _ = try samepage(
+      "sample-data", "--config", "base.json", "--leads", "800", "--events", "16000", "--seed", "5", "--out",
+      "data")
+    let files = [
+      "--leads", "data/leads.csv", "--events", "data/events.csv", "--activities", "data/activities.csv",
+    ]
+    let asOf = ["--as-of", "2026-11-20T17:00:00-06:00"]
+    let impact = try ProcessRunner.run(
+      CLITests.binary, ["impact", "--base", "Base", "--head", "Head"] + files + asOf + ["--format", "json"],
+      currentDirectory: folder.url)
+    try #require(impact.status == 0, "\(impact.error)")
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(impact.output.utf8)) as? [String: Any])
+
+    for (side, config) in [("base", "base.json"), ("head", "head.json")] {
+      let run = try ProcessRunner.run(
+        CLITests.binary, ["score", "--config", config] + files + asOf + ["--out", side],
+        currentDirectory: folder.url)
+      try #require(run.status == 0, "\(run.error)")
+      let summary = try #require(
+        try JSONSerialization.jsonObject(
+          with: Data(contentsOf: folder.url.appendingPathComponent("\(side)/summary.json")))
+          as? [String: Any])
+      let reported = try #require(report[side] as? [String: Any])
+      #expect(
+        (reported["mqlsPerPeriod"] as? [[String: Any]])?.map { $0["mqls"] as? Int }
+          == (summary["mqlsPerPeriod"] as? [[String: Any]])?.map { $0["mqls"] as? Int }, "\(side)")
+      #expect((reported["stages"] as? [String: Int]) == (summary["stages"] as? [String: Int]), "\(side)")
+    }
+    let periods = try #require(report["periods"] as? [[String: Any]])
+    let before = periods.compactMap { $0["before"] as? Int }.reduce(0, +)
+    let after = periods.compactMap { $0["after"] as? Int }.reduce(0, +)
+    #expect(after < before, "a higher engagement threshold must not add MQLs: \(before) → \(after)")
+    let transitions = try #require(report["transitions"] as? [[String: Any]])
+    #expect(transitions.allSatisfy { $0["to"] as? String == "lead" }, "\(transitions)")
+    let moved = transitions.compactMap { $0["count"] as? Int }.reduce(0, +)
+    #expect(moved > 0 && moved == transitions.compactMap { ($0["leads"] as? [String])?.count }.reduce(0, +))
+  }
+}
