@@ -23,7 +23,11 @@ for name, overlay in cases:
         shutil.copytree(ROOT / "Glossary", glossary)
         if overlay:
             for f in overlay.iterdir():
-                shutil.copy(f, glossary / f.name)
+                # Fixtures may hold folders (translations/) as well as term files.
+                if f.is_dir():
+                    shutil.copytree(f, glossary / f.name, dirs_exist_ok=True)
+                else:
+                    shutil.copy(f, glossary / f.name)
         run = subprocess.run([binary, "check", str(glossary), "--format", "sarif"], capture_output=True, text=True)
         try:
             log = json.loads(run.stdout)
