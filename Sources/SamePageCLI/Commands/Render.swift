@@ -41,21 +41,14 @@ struct Render: ParsableCommand {
       throw ExitCode(2)
     }
     let (pages, valid) = try RenderPipeline.renderedPages(glossary: glossary, templates: templates)
-    var files = try documents(pages, glossary: valid, printer: printer, folder: "")
-    // Each translation into a folder of its own (out/en-US/…), ids and anchors unchanged.
-    let templateSet = try RenderPipeline.templates(templates)
-    for translation in valid.translations
-    where valid.manifest.translations.contains(where: { $0.value == translation.locale }) {
-      let translated = valid.translated(translation)
-      let (translatedPages, diagnostics) = DocumentRenderer(templates: templateSet).render(translated)
-      if diagnostics.hasErrors {
-        print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
-        throw ExitCode(1)
-      }
+    // The source language in out/, each translation in a folder of its own (out/en-US/…).
+    var files: [String: Data] = [:]
+    for edition in try RenderPipeline.editions(pages, valid, templates: templates) {
       files.merge(
-        try documents(
-          translatedPages, glossary: translated, printer: printer, folder: translation.locale + "/")
-      ) { $1 }
+        try documents(edition.pages, glossary: edition.glossary, printer: printer, folder: edition.folder)
+      ) {
+        $1
+      }
     }
     try RenderPipeline.write(files, to: out, force: force)
   }
