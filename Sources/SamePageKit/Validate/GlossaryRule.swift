@@ -36,11 +36,27 @@ public struct Findings {
         explanation: explanation, notes: notes, fix: fix))
   }
 
-  /// An id that names nothing: reported at the reference, with the nearest real id as a note
-  /// at the place that defines it.
+  /// An id that names nothing: reported at the reference, with a note at the place that
+  /// defines the id it should be: the id it was renamed to when the glossary shows a rename
+  /// (see `Renames.swift`), otherwise the nearest spelling.
   mutating func unknownReference(
-    _ reference: Located<Slug>, _ summary: String, candidates: [Located<Slug>], fix: String
+    _ reference: Located<Slug>, _ summary: String, candidates: [Located<Slug>],
+    renames: (glossary: Glossary, kind: ReferenceKind)? = nil, fix: String
   ) {
+    if let renames,
+      let renamed = renames.glossary.renamedID(
+        for: reference.value, kind: renames.kind, candidates: candidates)
+    {
+      report(
+        at: reference.location, summary,
+        notes: [
+          Diagnostic.Note(
+            location: renamed.location,
+            message: "did you mean '\(renamed.value)'? It is defined here and nothing refers to it yet")
+        ],
+        fix: "change it to '\(renamed.value)', the new id of '\(reference.value)'")
+      return
+    }
     let nearest = Suggestion.nearest(
       to: reference.value.rawValue, in: candidates.map(\.value.rawValue))
     let target = candidates.first { $0.value.rawValue == nearest }

@@ -209,6 +209,10 @@ extension RuleCatalogue {
       summary: "A recycle status names, in `recycle_to`, an earlier stage that a declared recycle move reaches from the status's own stage; other statuses have no `recycle_to`.",
       documentation: "A recycle status names, in `recycle_to`, an earlier stage that a declared recycle move\nreaches from the status's own stage; other statuses have no `recycle_to`.\n\nRecycling is the only way back through the funnel, so the status that performs it must\nmatch a move the lifecycle allows.\n\nFails (lifecycle declares no move from `sql` to `lead`):\n\n    - {id: returned-not-ready, stage: sql, category: recycle, recycle_to: lead}"),
     Entry(
+      type: RoleLost.self,
+      summary: "A stage that played a role keeps it: a stage without a role whose old id, label or synonyms name a role that no stage has any more is reported.",
+      documentation: "A stage that played a role keeps it: a stage without a role whose old id, label or synonyms\nname a role that no stage has any more is reported.\n\nA stage's role comes from its id when the id is a role name, so renaming `sal` to `accepted`\nsilently drops the role `sal`, and with it every rule, deadline and report for sales-accepted\nleads. The stage is recognised by the references still pointing at its old id, or by a\nlabel or synonym that names the role (\"Sales-accepted lead (SAL)\"). A warning: the team may\nhave meant to drop the role, and `role: other` says so.\n\nFails (the stage was `sal`):\n\n    - {id: accepted, label: Sales-accepted lead (SAL), order: 40, optional: true}"),
+    Entry(
       type: RulePointsNonZero.self,
       summary: "Scoring rules award non-zero points, and frequency caps allow at least one per period.",
       documentation: "Scoring rules award non-zero points, and frequency caps allow at least one per period.\n\nA rule worth 0 points, or one capped at 0 times, does nothing but suggest to readers that\nthe behaviour counts.\n\nFails:\n\n    - {id: blog-post, event: page_view, points: 0}"),

@@ -17,7 +17,7 @@ public struct ExhaustionStatusValid: GlossaryRule {
     guard let status = glossary.status(reference.value) else {
       findings.unknownReference(
         reference, "exhausted status '\(reference.value)' is not a lead status",
-        candidates: glossary.statusIDs, fix: "use the id of a lead status")
+        candidates: glossary.statusIDs, renames: (glossary, .status), fix: "use the id of a lead status")
       return
     }
     if let category = status.category, category.value != .recycle {

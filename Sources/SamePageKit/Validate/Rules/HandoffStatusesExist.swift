@@ -23,7 +23,7 @@ public struct HandoffStatusesExist: GlossaryRule {
       guard let status = glossary.status(reference.value) else {
         findings.unknownReference(
           reference, "the hand-off's \(role) status '\(reference.value)' is not a lead status",
-          candidates: glossary.statusIDs, fix: "use the id of a lead status")
+          candidates: glossary.statusIDs, renames: (glossary, .status), fix: "use the id of a lead status")
         continue
       }
       if let actual = status.category, actual.value != category {

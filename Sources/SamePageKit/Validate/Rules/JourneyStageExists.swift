@@ -22,7 +22,8 @@ public struct JourneyStageExists: GlossaryRule {
         guard glossary.stage(stage.value) != nil else {
           findings.unknownReference(
             stage, "journey phase '\(phase.id.value)' maps to unknown lifecycle stage '\(stage.value)'",
-            candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+            candidates: glossary.stageIDs, renames: (glossary, .stage), fix: "use the id of a lifecycle stage"
+          )
           continue
         }
         if let other = owner[stage.value], other != phase.id.value {

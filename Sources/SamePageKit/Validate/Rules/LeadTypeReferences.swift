@@ -16,12 +16,13 @@ public struct LeadTypeReferences: GlossaryRule {
       if let pipeline = type.pipeline, !glossary.pipelineIDs.contains(where: { $0.value == pipeline.value }) {
         findings.unknownReference(
           pipeline, "lead type '\(type.id.value)' uses unknown deal pipeline '\(pipeline.value)'",
-          candidates: glossary.pipelineIDs, fix: "use the id of a pipeline in deal-stages.yaml")
+          candidates: glossary.pipelineIDs, renames: (glossary, .pipeline),
+          fix: "use the id of a pipeline in deal-stages.yaml")
       }
       for stage in type.skipsStages where glossary.stage(stage.value) == nil {
         findings.unknownReference(
           stage, "lead type '\(type.id.value)' skips unknown lifecycle stage '\(stage.value)'",
-          candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+          candidates: glossary.stageIDs, renames: (glossary, .stage), fix: "use the id of a lifecycle stage")
       }
     }
   }

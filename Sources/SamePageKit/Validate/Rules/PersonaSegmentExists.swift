@@ -23,7 +23,7 @@ public struct PersonaSegmentExists: GlossaryRule {
       for segment in persona.segments where !segments.contains(where: { $0.value == segment.value }) {
         findings.unknownReference(
           segment, "persona '\(persona.id.value)' names unknown ICP segment '\(segment.value)'",
-          candidates: segments, fix: "use the id of a segment in icp.yaml")
+          candidates: segments, renames: (glossary, .segment), fix: "use the id of a segment in icp.yaml")
       }
     }
   }

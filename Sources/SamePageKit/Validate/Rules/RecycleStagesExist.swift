@@ -14,6 +14,7 @@ public struct RecycleStagesExist: GlossaryRule {
       for end in [recycle.from, recycle.to] where glossary.stage(end.value) == nil {
         findings.unknownReference(
           end, "recycle move names unknown lifecycle stage '\(end.value)'", candidates: glossary.stageIDs,
+          renames: (glossary, .stage),
           fix: "use the id of a stage")
       }
     }

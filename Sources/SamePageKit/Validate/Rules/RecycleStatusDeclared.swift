@@ -32,7 +32,7 @@ public struct RecycleStatusDeclared: GlossaryRule {
       guard glossary.stage(target.value) != nil else {
         findings.unknownReference(
           target, "recycle status '\(status.id.value)' returns leads to unknown stage '\(target.value)'",
-          candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+          candidates: glossary.stageIDs, renames: (glossary, .stage), fix: "use the id of a lifecycle stage")
         continue
       }
       guard let stage = status.stage else { continue }

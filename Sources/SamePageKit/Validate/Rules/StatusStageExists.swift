@@ -17,7 +17,7 @@ public struct StatusStageExists: GlossaryRule {
       guard let stage = status.stage, glossary.stage(stage.value) == nil else { continue }
       findings.unknownReference(
         stage, "lead status '\(status.id.value)' maps to unknown lifecycle stage '\(stage.value)'",
-        candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+        candidates: glossary.stageIDs, renames: (glossary, .stage), fix: "use the id of a lifecycle stage")
     }
   }
 }

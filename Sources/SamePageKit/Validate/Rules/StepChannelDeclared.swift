@@ -15,7 +15,8 @@ public struct StepChannelDeclared: GlossaryRule {
     where !channels.contains(where: { $0.value == step.channel.value }) {
       findings.unknownReference(
         step.channel, "step on day \(step.day.value) uses undeclared channel '\(step.channel.value)'",
-        candidates: channels, fix: "declare it under 'channels:' or use a declared one")
+        candidates: channels, renames: (glossary, .channel),
+        fix: "declare it under 'channels:' or use a declared one")
     }
   }
 }

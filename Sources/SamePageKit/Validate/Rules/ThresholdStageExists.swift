@@ -14,14 +14,14 @@ public struct ThresholdStageExists: GlossaryRule {
       if let stage = threshold.stage, glossary.stage(stage.value) == nil {
         findings.unknownReference(
           stage, "threshold '\(threshold.id.value)' leads to unknown lifecycle stage '\(stage.value)'",
-          candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+          candidates: glossary.stageIDs, renames: (glossary, .stage), fix: "use the id of a lifecycle stage")
       }
     }
     for handRaise in glossary.scoring.handRaises {
       if let stage = handRaise.stage, glossary.stage(stage.value) == nil {
         findings.unknownReference(
           stage, "hand-raise '\(handRaise.event.value)' leads to unknown lifecycle stage '\(stage.value)'",
-          candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+          candidates: glossary.stageIDs, renames: (glossary, .stage), fix: "use the id of a lifecycle stage")
       }
     }
   }
