@@ -51,7 +51,7 @@ extension RuleCatalogue {
     Entry(
       type: DealProbabilityOrder.self,
       summary: "Along each pipeline's open stages, the win probability never falls.",
-      documentation: "Along each pipeline's open stages, the win probability never falls.\n\nStages are listed in the order deals move through them; a later stage with a lower\nprobability makes the forecast drop when a deal progresses.\n\nFails:\n\n    - {id: proposal-presented, probability: 60}\n    - {id: negotiation, probability: 40}"),
+      documentation: "Along each pipeline's open stages, the win probability never falls.\n\nStages are listed in the order deals move through them; a later stage with a lower\nprobability makes the forecast drop when a deal progresses. A parked stage (`parked: true`,\n\"on hold\") is outside this order: deals enter it from any stage.\n\nFails:\n\n    - {id: proposal-presented, probability: 60}\n    - {id: negotiation, probability: 40}"),
     Entry(
       type: DealProbabilityRange.self,
       summary: "Deal-stage probabilities are whole percentages from 0 to 100.",
@@ -107,7 +107,7 @@ extension RuleCatalogue {
     Entry(
       type: ForecastConfidenceOrder.self,
       summary: "Open deal stages use the categories pipeline, best case or commit, and confidence never falls from one open stage to the next.",
-      documentation: "Open deal stages use the categories pipeline, best case or commit, and confidence never\nfalls from one open stage to the next.\n\n`closed` belongs to won stages and `omitted` to lost ones; a later open stage in a less\nconfident category than the one before it makes a progressing deal leave the commit.\n\nFails:\n\n    - {id: proposal-presented, forecast: commit}\n    - {id: negotiation, forecast: best_case}"),
+      documentation: "Open deal stages use the categories pipeline, best case or commit, and confidence never\nfalls from one open stage to the next.\n\n`closed` belongs to won stages and `omitted` to lost ones; a later open stage in a less\nconfident category than the one before it makes a progressing deal leave the commit. A parked\nstage (`parked: true`) is outside this order; `deal.parked-stage` checks it.\n\nFails:\n\n    - {id: proposal-presented, forecast: commit}\n    - {id: negotiation, forecast: best_case}"),
     Entry(
       type: HandRaiseFitGate.self,
       summary: "A hand-raise shortcut requires fit: its `minimum_fit` is at least the MQL threshold's fit, and the MQL threshold sets a fit for it to compare against.",
@@ -158,8 +158,8 @@ extension RuleCatalogue {
       documentation: "Lifecycle stages are listed in strictly increasing `order`.\n\nThe order is the stage's weight: a lead only moves to a stage of higher order, so two\nstages with the same order, or a list that is out of order, make \"forward\" undefined.\n\nFails:\n\n    - {id: mql, order: 30}\n    - {id: sql, order: 30}"),
     Entry(
       type: LifecycleRequiredRoles.self,
-      summary: "The funnel has exactly one stage for each of lead, MQL, SQL, opportunity and customer, and at most one for each other role.",
-      documentation: "The funnel has exactly one stage for each of lead, MQL, SQL, opportunity and customer, and\nat most one for each other role.\n\nScoring thresholds, the SLA clocks and the reports find stages by role. A stage's role is\nits `role:` field, or its id when the id is a role name (`mql`, `sql`…).\n\nFails (no stage has the role `mql`):\n\n    - {id: lead, order: 20}\n    - {id: sql, order: 50}"),
+      summary: "The funnel has exactly one stage for each of lead, MQL, SQL, opportunity and customer, and at most one for each other role except `other`, which any number of custom stages may have.",
+      documentation: "The funnel has exactly one stage for each of lead, MQL, SQL, opportunity and customer, and\nat most one for each other role except `other`, which any number of custom stages may have.\n\nScoring thresholds, the SLA clocks and the reports find stages by role. A stage's role is\nits `role:` field, or its id when the id is a role name (`mql`, `sql`…). `other` is the\nrole of a stage no rule looks for, such as a product-qualified lead (PQL) stage or a second\nout-of-funnel stage, so it may repeat.\n\nFails (no stage has the role `mql`):\n\n    - {id: lead, order: 20}\n    - {id: sql, order: 50}"),
     Entry(
       type: LostStageClosed.self,
       summary: "A lost deal stage (closed and not won) is at 0%, in the forecast category `omitted`, and lists the lost reasons a rep may choose.",
@@ -177,6 +177,10 @@ extension RuleCatalogue {
       summary: "Every out-of-funnel stage either has a declared way back or is terminal.",
       documentation: "Every out-of-funnel stage either has a declared way back or is terminal.\n\nA contact parked in \"Other\" must either stay there on purpose (`terminal: true`) or have a\nrecycle move that says how it returns; otherwise it is stuck by accident.\n\nFails:\n\n    - {id: other, order: 90, out_of_funnel: true}"),
     Entry(
+      type: ParkedStage.self,
+      summary: "A parked deal stage (`parked: true`, \"on hold\") is open, not won, and not in the forecast category `closed`.",
+      documentation: "A parked deal stage (`parked: true`, \"on hold\") is open, not won, and not in the forecast\ncategory `closed`.\n\nA deal is parked when the buyer pauses; it leaves the parking stage by resuming or by being\nclosed, so the stage itself decides nothing. It sits outside the probability and forecast\norder (deals enter it from any open stage), and is usually in the category `omitted` so\npaused deals do not inflate the forecast.\n\nFails:\n\n    - {id: on-hold, probability: 0, forecast: omitted, parked: true, closed: true}"),
+    Entry(
       type: PartiesSigned.self,
       summary: "The SLA names both parties, marketing and sales, once each, each with a signatory.",
       documentation: "The SLA names both parties, marketing and sales, once each, each with a signatory.\n\nAn agreement one side has not signed binds nobody.\n\nFails:\n\n    parties:\n      - {party: marketing, signatory: {name: Dana Whitfield}}\n      - {party: sales}"),
@@ -191,7 +195,7 @@ extension RuleCatalogue {
     Entry(
       type: PipelineOutcomes.self,
       summary: "Each pipeline has exactly one won stage and at least one lost stage, listed after its open stages.",
-      documentation: "Each pipeline has exactly one won stage and at least one lost stage, listed after its\nopen stages.\n\nEvery deal must be able to end, and \"won\" must mean one thing for revenue reports.\n\nFails: a pipeline whose stages include no `won: true` stage."),
+      documentation: "Each pipeline has exactly one won stage and at least one lost stage, listed after its\nopen stages.\n\nEvery deal must be able to end, and \"won\" must mean one thing for revenue reports. A parked\nstage (\"on hold\") may be listed anywhere, since deals enter it from any open stage.\n\nFails: a pipeline whose stages include no `won: true` stage."),
     Entry(
       type: QuantitySensible.self,
       summary: "Commitment quantities make sense: an MQL volume above zero, an acceptance rate above 0 and at most 100 percent, and every deadline, window and turnaround above zero.",

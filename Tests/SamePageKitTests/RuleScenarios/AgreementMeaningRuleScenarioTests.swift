@@ -423,6 +423,73 @@ import Testing
       ]),
   ]
 
+  static let onHold =
+    "      - id: on-hold\n        synonyms: [paused, stalled]\n        label: On hold\n        probability: 0\n"
+    + "        forecast: omitted\n        parked: true\n"
+  static let onHoldRest =
+    "        stale_after_days: 90\n        definition: >-\n"
+    + "          The buyer paused the purchase (budget freeze, project delayed). The deal is out of the\n"
+    + "          forecast until it resumes at the stage it left, or is closed.\n"
+
+  static let formatScenarios: [RuleScenario] = [
+    RuleScenario(
+      "a parked stage that is also closed", file: "deal-stages.yaml",
+      replacing: "        parked: true\n", with: "        parked: true\n        closed: true  # parked\n",
+      expect: [
+        expect(
+          "deal-stages.yaml", "# parked", "deal.parked-stage", "parked deal stage 'on-hold' is also closed"),
+        expect(
+          "deal-stages.yaml", "- id: on-hold", "deal.lost-stage", "lost stage 'on-hold' lists no lost reasons"
+        ),
+      ]),
+    RuleScenario(
+      "a parked stage in the forecast category closed", file: "deal-stages.yaml",
+      replacing: onHold,
+      with: onHold.replacingOccurrences(of: "forecast: omitted", with: "forecast: closed  # parked"),
+      expect: [
+        expect(
+          "deal-stages.yaml", "# parked", "deal.parked-stage",
+          "parked deal stage 'on-hold' is in the forecast category 'closed'")
+      ]),
+    RuleScenario(
+      "a parked stage between open stages is outside the probability and forecast order",
+      edits: [
+        .init(file: "deal-stages.yaml", original: onHold + onHoldRest, replacement: ""),
+        .init(
+          file: "deal-stages.yaml", original: "      - id: negotiation\n",
+          replacement: onHold + "        definition: Paused.\n      - id: negotiation\n"),
+      ],
+      expect: []),
+    RuleScenario(
+      "the same stage without 'parked' breaks the order", file: "deal-stages.yaml",
+      replacing: onHold,
+      with: "      - id: on-hold\n        synonyms: [paused, stalled]\n        label: On hold\n"
+        + "        probability: 0  # hold p\n        forecast: omitted  # hold f\n",
+      expect: [
+        expect(
+          "deal-stages.yaml", "^      - id: on-hold", "deal.pipeline-outcomes",
+          "open stage 'on-hold' is listed after a closed stage"),
+        expect(
+          "deal-stages.yaml", "# hold p", "deal.probability-order",
+          "deal stage 'on-hold' has probability 0%, lower than the 80% of 'negotiation' before it"),
+        expect(
+          "deal-stages.yaml", "# hold f", "deal.forecast-order",
+          "open deal stage 'on-hold' uses the forecast category 'omitted'"),
+      ]),
+    RuleScenario(
+      "a custom stage with the role other beside the out-of-funnel one", file: "lifecycle-stages.yaml",
+      replacing: "  - id: mql\n",
+      with:
+        "  - id: pql\n    role: other\n    label: Product-qualified lead (PQL)\n    order: 25\n    owner: marketing\n"
+        + "    definition: Used the free trial enough to show product interest.\n"
+        + "    entry: [Activated the trial]\n    exit: [Reaches the MQL threshold]\n  - id: mql\n",
+      expect: []),
+    RuleScenario(
+      "a second stage with the role other is accepted, a second customer is not",
+      file: "lifecycle-stages.yaml",
+      replacing: "  - id: evangelist\n", with: "  - id: evangelist\n    role: other\n", expect: []),
+  ]
+
   @Test(arguments: ownershipScenarios) func ownershipAndQuantities(_ scenario: RuleScenario) throws {
     try scenario.run()
   }
@@ -430,6 +497,9 @@ import Testing
     try scenario.run()
   }
   @Test(arguments: roleScenarios) func stagesStatusesAndTypesMeanTheirRoles(_ scenario: RuleScenario) throws {
+    try scenario.run()
+  }
+  @Test(arguments: formatScenarios) func parkedStagesAndCustomRoles(_ scenario: RuleScenario) throws {
     try scenario.run()
   }
   @Test(arguments: clockScenarios) func clocksThatChain(_ scenario: RuleScenario) throws {

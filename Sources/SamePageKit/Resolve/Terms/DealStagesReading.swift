@@ -18,6 +18,7 @@ extension DealStages {
               forecast: stage.required("forecast"),
               closed: stage.flag("closed"),
               won: stage.flag("won"),
+              parked: stage.flag("parked"),
               staleAfterDays: stage.optional("stale_after_days", in: NumberLimits.staleAfterDays),
               lostReasons: stage.values("lost_reasons"),
               location: stage.location)
