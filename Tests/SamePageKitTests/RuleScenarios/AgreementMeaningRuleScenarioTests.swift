@@ -347,8 +347,13 @@ import Testing
       with: "  - event: quote_request\n    stage: mql\n",
       expect: []),
     RuleScenario(
-      "an engagement floor at the MQL threshold", file: "lead-scoring.yaml",
-      replacing: "  cap: 150\n  floor: 0\n", with: "  cap: 150\n  floor: 50\n",
+      "an engagement floor at the MQL threshold",
+      edits: [
+        .init(
+          file: "lead-scoring.yaml", original: "  cap: 150\n  floor: 0\n",
+          replacement: "  cap: 150\n  floor: 50\n"),
+        .init(file: "lead-scoring.yaml", original: "(0–150)", replacement: "(50–150)"),
+      ],
       expect: [
         expect(
           "lead-scoring.yaml", "engagement: 50", "scoring.floor-below-threshold",
@@ -356,7 +361,13 @@ import Testing
       ]),
     RuleScenario(
       "an engagement floor below every threshold is accepted", file: "lead-scoring.yaml",
-      replacing: "  cap: 150\n  floor: 0\n", with: "  cap: 150\n  floor: 49\n", expect: []),
+      replacing: "  cap: 150\n  floor: 0\n", with: "  cap: 150\n  floor: 49\n",
+      expect: [
+        expect(
+          "lead-scoring.yaml", "^definition:", "entry.prose-restates-number",
+          "the definition of lead scoring says engagement 0, but the structured values are the engagement cap 150, the engagement floor 49, threshold 'mql' 50, threshold 'sql' 100"
+        )
+      ]),
     RuleScenario(
       "an MQL threshold without fit while hand-raises are gated against it", file: "lead-scoring.yaml",
       replacing: "  - id: mql\n    stage: mql\n    fit: 40\n", with: "  - id: mql\n    stage: mql\n",
@@ -490,6 +501,80 @@ import Testing
       replacing: "  - id: evangelist\n", with: "  - id: evangelist\n    role: other\n", expect: []),
   ]
 
+  static let proseScenarios: [RuleScenario] = [
+    RuleScenario(
+      "an MQL entry criterion that restates an old fit threshold", file: "lifecycle-stages.yaml",
+      replacing: "Fit score of at least 40", with: "Fit score of at least 45",
+      expect: [
+        expect(
+          "lifecycle-stages.yaml", "Fit score of at least 45", "entry.prose-restates-number",
+          "an entry criterion of stage 'mql' says fit 45, but the structured value is threshold 'mql' 40")
+      ]),
+    RuleScenario(
+      "an MQL entry criterion quoting the SQL threshold's fit is still wrong for MQL",
+      file: "lifecycle-stages.yaml",
+      replacing: "Fit score of at least 40", with: "Fit score of at least 60",
+      expect: [
+        expect(
+          "lifecycle-stages.yaml", "Fit score of at least 60", "entry.prose-restates-number",
+          "an entry criterion of stage 'mql' says fit 60, but the structured value is threshold 'mql' 40")
+      ]),
+    RuleScenario(
+      "a scoring definition with a stale decay period", file: "lead-scoring.yaml",
+      replacing: "it halves every 30 days", with: "it halves every 14 days",
+      expect: [
+        expect(
+          "lead-scoring.yaml", "^definition:", "entry.prose-restates-number",
+          "the definition of lead scoring says 14 days, but the structured value is the engagement decay 30 days"
+        )
+      ]),
+    RuleScenario(
+      "a scoring definition with a stale engagement cap", file: "lead-scoring.yaml",
+      replacing: "**Engagement** (0–150)", with: "**Engagement** (0–200)",
+      expect: [
+        expect(
+          "lead-scoring.yaml", "^definition:", "entry.prose-restates-number",
+          "the definition of lead scoring says engagement 200, but the structured values are the engagement cap 150, the engagement floor 0, threshold 'mql' 50, threshold 'sql' 100"
+        )
+      ]),
+    RuleScenario(
+      "a commitment description with another deadline than its own", file: "sla.yaml",
+      replacing: "Call a demo or quote request during business hours.",
+      with: "Call a demo or quote request within 15 minutes.",
+      expect: [
+        expect(
+          "sla.yaml", "within 15 minutes", "entry.prose-restates-number",
+          "the description of commitment 'first-touch-hand-raise' says 15 minutes, but the structured value is commitment 'first-touch-hand-raise' 5 minutes"
+        )
+      ]),
+    RuleScenario(
+      "a connect-attempt definition with the wrong number of attempts", file: "connect-attempts.yaml",
+      replacing: "rep runs the sequence below;", with: "rep makes 8 attempts;",
+      expect: [
+        expect(
+          "connect-attempts.yaml", "^definition:", "entry.prose-restates-number",
+          "the definition of connect attempts says 8 attempts, but the structured values are the sequence 6 attempts, commitment 'connect-attempts' 6 attempts"
+        )
+      ]),
+    RuleScenario(
+      "prose that quotes the numbers as they are, or numbers that name no field, is accepted",
+      edits: [
+        .init(
+          file: "connect-attempts.yaml", original: "rep runs the sequence below;",
+          replacement: "rep makes 6 attempts within 10 business days;"),
+        .init(
+          file: "sla.yaml", original: "Call a demo or quote request during business hours.",
+          replacement: "Call a demo or quote request within 5 minutes, in tier 1 accounts within 2 rings."),
+        .init(
+          file: "lead-scoring.yaml", original: "it halves every 30 days",
+          replacement: "it halves every 30 days, about 4 weeks"),
+        .init(
+          file: "lifecycle-stages.yaml", original: "Fit score of at least 40",
+          replacement: "Fit score of at least 40 in 2026"),
+      ],
+      expect: []),
+  ]
+
   @Test(arguments: ownershipScenarios) func ownershipAndQuantities(_ scenario: RuleScenario) throws {
     try scenario.run()
   }
@@ -500,6 +585,9 @@ import Testing
     try scenario.run()
   }
   @Test(arguments: formatScenarios) func parkedStagesAndCustomRoles(_ scenario: RuleScenario) throws {
+    try scenario.run()
+  }
+  @Test(arguments: proseScenarios) func proseThatRestatesANumber(_ scenario: RuleScenario) throws {
     try scenario.run()
   }
   @Test(arguments: clockScenarios) func clocksThatChain(_ scenario: RuleScenario) throws {
