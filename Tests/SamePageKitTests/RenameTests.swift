@@ -70,6 +70,30 @@ import Testing
           replacement: "    label: Disqualified\n    stage: accepted\n"),
       ],
       expect: []),
+    RuleScenario(
+      "a renamed stage given 'role: other' on purpose is accepted",
+      edits: [
+        .init(
+          file: "lifecycle-stages.yaml", original: "  - id: sal\n",
+          replacement: "  - id: accepted\n    role: other\n"),
+        .init(
+          file: "lifecycle-stages.yaml", original: "  - from: sal\n", replacement: "  - from: accepted\n"),
+        .init(file: "buyer-journey.yaml", original: "[mql, sal]", replacement: "[mql, accepted]"),
+        .init(file: "lead-types.yaml", original: "mql, sal]", replacement: "mql, accepted]"),
+        .init(
+          file: "lead-statuses.yaml", original: "    label: Attempting to contact\n    stage: sal\n",
+          replacement: "    label: Attempting to contact\n    stage: accepted\n"),
+        .init(
+          file: "lead-statuses.yaml", original: "    label: Connected\n    stage: sal\n",
+          replacement: "    label: Connected\n    stage: accepted\n"),
+        .init(
+          file: "lead-statuses.yaml", original: "    label: No response\n    stage: sal\n",
+          replacement: "    label: No response\n    stage: accepted\n"),
+        .init(
+          file: "lead-statuses.yaml", original: "    label: Disqualified\n    stage: sal\n",
+          replacement: "    label: Disqualified\n    stage: accepted\n"),
+      ],
+      expect: []),
   ]
 
   @Test(arguments: scenarios) func renames(_ scenario: RuleScenario) throws {

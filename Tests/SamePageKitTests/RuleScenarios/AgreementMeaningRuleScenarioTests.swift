@@ -342,6 +342,28 @@ import Testing
           "hand-raise 'quote_request' moves a lead to 'lead', before the MQL stage 'mql'")
       ]),
     RuleScenario(
+      "a hand-raise sent out of the funnel", file: "lead-scoring.yaml",
+      replacing: "  - event: quote_request\n    stage: sql\n",
+      with: "  - event: quote_request\n    stage: other  # out\n",
+      expect: [
+        expect(
+          "lead-scoring.yaml", "# out", "scoring.hand-raise-stage",
+          "hand-raise 'quote_request' moves a lead to 'other', which is out of the funnel")
+      ]),
+    RuleScenario(
+      "a fit floor at the MQL threshold's fit",
+      edits: [
+        .init(
+          file: "lead-scoring.yaml", original: "  cap: 100\n  floor: 0\n",
+          replacement: "  cap: 100\n  floor: 40\n"),
+        .init(file: "lead-scoring.yaml", original: "(0–100)", replacement: "(40–100)"),
+      ],
+      expect: [
+        expect(
+          "lead-scoring.yaml", "    fit: 40", "scoring.floor-below-threshold",
+          "threshold 'mql' asks for fit 40, which the fit floor 40 already gives every lead")
+      ]),
+    RuleScenario(
       "a hand-raise straight to MQL is accepted", file: "lead-scoring.yaml",
       replacing: "  - event: quote_request\n    stage: sql\n",
       with: "  - event: quote_request\n    stage: mql\n",
