@@ -152,4 +152,24 @@ import Testing
     #expect(run.output.contains("note: did you mean 'sql'?\n"), "\(run.output)")
     #expect(!run.output.contains("nothing refers to it"), "\(run.output)")
   }
+
+  @Test func anUnknownIdWithNoNearSpellingListsTenDefinedIdsAndCountsTheRest() throws {
+    let lifecycle = try String(
+      contentsOf: Repository.glossary.appendingPathComponent("lifecycle-stages.yaml"), encoding: .utf8)
+    let extra = (1...5).map {
+      "  - {id: extra-\($0), label: Extra \($0), order: \(90 + $0), owner: shared, out_of_funnel: true, terminal: true, definition: x}\n"
+    }.joined()
+    let statuses = try String(
+      contentsOf: Repository.glossary.appendingPathComponent("lead-statuses.yaml"), encoding: .utf8)
+    let glossary = try GlossaryUnderTest(replacing: [
+      "lifecycle-stages.yaml": lifecycle.replacingOccurrences(of: "recycles:\n", with: extra + "recycles:\n"),
+      "lead-statuses.yaml": statuses.replacingOccurrences(
+        of: "    label: Qualified\n    stage: sql\n", with: "    label: Qualified\n    stage: zzzzzzzz\n"),
+    ])
+    let finding = try #require(glossary.check().diagnostics.first { $0.id == "status.stage-exists" })
+    #expect(
+      finding.fix
+        == "use the id of a lifecycle stage (defined: subscriber, lead, mql, sal, sql, opportunity, customer, evangelist, other, extra-1 and 4 more)"
+    )
+  }
 }

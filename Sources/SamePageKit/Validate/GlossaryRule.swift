@@ -41,12 +41,9 @@ public struct Findings {
   /// (see `Renames.swift`), otherwise the nearest spelling.
   mutating func unknownReference(
     _ reference: Located<Slug>, _ summary: String, candidates: [Located<Slug>],
-    renames: (glossary: Glossary, kind: ReferenceKind)? = nil, fix: String
+    renames: RenameIndex? = nil, fix: String
   ) {
-    if let renames,
-      let renamed = renames.glossary.renamedID(
-        for: reference.value, kind: renames.kind, candidates: candidates)
-    {
+    if let renamed = renames?.renamed(reference.value) {
       report(
         at: reference.location, summary,
         notes: [
@@ -57,19 +54,27 @@ public struct Findings {
         fix: "change it to '\(renamed.value)', the new id of '\(reference.value)'")
       return
     }
-    let nearest = Suggestion.nearest(
-      to: reference.value.rawValue, in: candidates.map(\.value.rawValue))
-    let target = candidates.first { $0.value.rawValue == nearest }
+    let target =
+      renames.map { $0.nearest(to: reference.value, in: candidates) }
+      ?? RenameIndex.nearest(to: reference.value, in: candidates)
+    let nearest = target?.value.rawValue
     report(
       at: reference.location, summary,
       notes: target.map { [Diagnostic.Note(location: $0.location, message: "did you mean '\($0.value)'?")] }
         ?? [],
       fix: nearest.map { "change it to '\($0)'" }
-        ?? fix + " (defined: \(candidates.map(\.value.rawValue).joined(separator: ", ")))")
+        ?? fix + " (defined: \(Self.listed(candidates)))")
   }
 }
 
 extension Findings {
+  /// Ids for a message: the first ten and how many more, so that thousands of dangling
+  /// references to a glossary with thousands of ids do not each print every id.
+  static func listed(_ ids: [Located<Slug>]) -> String {
+    let shown = ids.prefix(10).map(\.value.rawValue).joined(separator: ", ")
+    return ids.count > 10 ? shown + " and \(ids.count - 10) more" : shown
+  }
+
   /// Exactly one item of a list may carry `default: true`: none leaves new records without a
   /// value, two make the CRM pick one at random.
   mutating func requireSingleDefault(

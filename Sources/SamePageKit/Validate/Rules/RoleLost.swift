@@ -23,20 +23,24 @@ public struct RoleLost: GlossaryRule {
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
     let stages = glossary.lifecycle.stages
-    let candidates = glossary.stageIDs
-    let dangling = Set(glossary.referenceCounts(.stage).keys).subtracting(stages.map(\.id.value))
+    let roles = Set(stages.compactMap { $0.role?.value })
+    let renames = RenameIndex(glossary, .stage)
+    let defined = Set(stages.map(\.id.value))
+    // The stage each dangling role-named id was renamed to, and the role it had.
+    var renamedFrom: [Slug: (old: Slug, role: LifecycleStages.Role)] = [:]
+    for old in renames.counts.keys.sorted(by: { $0.rawValue < $1.rawValue }) where !defined.contains(old) {
+      guard let role = LifecycleStages.Role(rawValue: old.rawValue), !roles.contains(role),
+        let stage = renames.renamed(old), renamedFrom[stage.value] == nil
+      else { continue }
+      renamedFrom[stage.value] = (old, role)
+    }
     for stage in stages where stage.role == nil {
       var lost: (role: LifecycleStages.Role, because: String)?
-      for old in dangling.sorted(by: { $0.rawValue < $1.rawValue }) {
-        guard let role = LifecycleStages.Role(rawValue: old.rawValue), glossary.stage(role: role) == nil,
-          glossary.renamedID(for: old, kind: .stage, candidates: candidates)?.value == stage.id.value
-        else { continue }
-        lost = (role, "as '\(old)' it had the role '\(role.rawValue)'")
-        break
-      }
-      if lost == nil {
-        let names = glossary.otherNames(of: stage.id.value, kind: .stage).map(Glossary.words)
-        for (words, role) in Self.roleNames where glossary.stage(role: role) == nil {
+      if let rename = renamedFrom[stage.id.value] {
+        lost = (rename.role, "as '\(rename.old)' it had the role '\(rename.role.rawValue)'")
+      } else {
+        let names = ([stage.label?.value].compactMap { $0 } + stage.synonyms.map(\.value)).map(Glossary.words)
+        for (words, role) in Self.roleNames where !roles.contains(role) {
           guard names.contains(where: { $0.containsRun(words) }) else { continue }
           lost = (role, "its label or synonyms name it the '\(role.rawValue)' stage")
           break

@@ -13,13 +13,15 @@ public struct ScoringTargetDeclared: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
+    let attributeRenames = RenameIndex(glossary, .attribute)
+    let eventRenames = RenameIndex(glossary, .event)
     let attributes = glossary.attributeIDs
     let events = glossary.eventIDs
     for rule in glossary.scoring.fit.rules {
       if let attribute = rule.attribute, !attributes.contains(where: { $0.value == attribute.value }) {
         findings.unknownReference(
           attribute, "fit rule '\(rule.id.value)' tests undeclared attribute '\(attribute.value)'",
-          candidates: attributes, renames: (glossary, .attribute),
+          candidates: attributes, renames: attributeRenames,
           fix: "declare it under 'attributes:' or use a declared one")
       }
     }
@@ -27,7 +29,7 @@ public struct ScoringTargetDeclared: GlossaryRule {
       if let event = rule.event, !events.contains(where: { $0.value == event.value }) {
         findings.unknownReference(
           event, "engagement rule '\(rule.id.value)' counts undeclared event type '\(event.value)'",
-          candidates: events, renames: (glossary, .event),
+          candidates: events, renames: eventRenames,
           fix: "declare it under 'events:' or use a declared one")
       }
     }
@@ -35,7 +37,7 @@ public struct ScoringTargetDeclared: GlossaryRule {
     where !events.contains(where: { $0.value == handRaise.event.value }) {
       findings.unknownReference(
         handRaise.event, "hand-raise names undeclared event type '\(handRaise.event.value)'",
-        candidates: events, renames: (glossary, .event), fix: "declare it under 'events:'")
+        candidates: events, renames: eventRenames, fix: "declare it under 'events:'")
     }
   }
 }
