@@ -60,6 +60,22 @@ import Testing
       "an acceptance rate of exactly 100% is accepted", file: "sla.yaml",
       replacing: "    quantity: 90\n", with: "    quantity: 100\n", expect: []),
     RuleScenario(
+      "a commitment of another kind may promise zero", file: "sla.yaml",
+      replacing:
+        "    kind: mql_volume\n    description: Deliver marketing-qualified leads that meet the MQL threshold.\n    quantity: 120\n",
+      with: "    kind: other\n    description: Lose no lead between the teams.\n    quantity: 0\n", expect: []
+    ),
+    RuleScenario(
+      "a commitment of another kind with a deadline of zero", file: "sla.yaml",
+      replacing: "handoff:\n",
+      with: "  - id: review-rejections\n    party: marketing\n    kind: other\n    quantity: 0  # zero wait\n"
+        + "    unit: business_hours\nhandoff:\n",
+      expect: [
+        expect(
+          "sla.yaml", "# zero wait", "sla.quantity-sensible",
+          "commitment 'review-rejections' has quantity 0; it must be above zero")
+      ]),
+    RuleScenario(
       "a negative first-touch deadline", file: "sla.yaml",
       replacing: "    quantity: 5\n", with: "    quantity: -5  # negative\n",
       expect: [

@@ -1,5 +1,6 @@
 /// Commitment quantities make sense: an MQL volume above zero, an acceptance rate above 0 and at
-/// most 100 percent, and every deadline, window and turnaround above zero.
+/// most 100 percent, and every deadline, window and turnaround above zero. A commitment of kind
+/// `other` may promise zero of something ("0 leads lost"), but not a deadline of zero.
 ///
 /// A volume of zero MQLs or a first touch "within 0 minutes" is a promise nobody can keep or
 /// nobody needs to; a rate of 120% cannot be measured. These are typing slips that the signed
@@ -24,7 +25,10 @@ public struct QuantitySensible: GlossaryRule {
               at: quantity.location, "\(name) is a rate of \(amount)%; a rate is above 0 and at most 100%",
               fix: "use a percentage above 0 and at most 100, for example 90")
           }
-        } else if quantity.value <= 0 {
+        } else if quantity.value <= 0,
+          // "0 lost leads" is a fair promise of another kind; a deadline of 0 never is.
+          commitment.kind.value != .other || commitment.deadline != nil
+        {
           findings.report(
             at: quantity.location, "\(name) has quantity \(amount); it must be above zero",
             fix: "use a quantity above zero, or remove the commitment")
