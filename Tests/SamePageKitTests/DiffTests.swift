@@ -128,7 +128,7 @@ import Testing
     let copy = repo.url.appendingPathComponent("Copy")
     try FileManager.default.copyItem(at: repo.url.appendingPathComponent("Glossary"), to: copy)
     try repo.edit("icp.yaml", "gmail.com", "gmail.com, wp.pl")
-    let changes = try repo.changes("Copy", "Glossary")
+    let changes = try repo.changes("Copy", "Glossary", "--glossary", "Glossary")
     #expect(changes.map { $0["summary"] as? String } == ["added wp.pl"])
     let missing = try repo.samepage("diff", "no-such-branch")
     #expect(missing.status == 2)

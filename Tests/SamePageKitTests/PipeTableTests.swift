@@ -61,6 +61,6 @@ import Testing
     let (pages, _) = try RenderTests().render(edited)
     let sla = try RenderTests().page(pages, .sla)
     #expect(sla.markdown.contains("| Personal email domains | gmail.com\\|evil, yahoo.com"))
-    #expect(sla.htmlBody.contains("<p>gmail.com|evil, yahoo.com, hotmail.com</p>"))
+    #expect(sla.htmlBody.contains("<p>gmail.com|evil, yahoo.com, hotmail.com, outlook.com</p>"))
   }
 }

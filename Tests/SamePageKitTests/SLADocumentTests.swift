@@ -38,7 +38,8 @@ import Testing
     #expect(sql.contains("- **Demo request**, when the lead's fit is at least **40**"))
     let excluded = try section("### Never a qualified lead", in: document)
     for value in [
-      "| Personal email domains | gmail.com, yahoo.com, hotmail.com |", "| Email suffixes | .edu |",
+      "| Personal email domains | gmail.com, yahoo.com, hotmail.com, outlook.com |",
+      "| Email suffixes | .edu |",
       "grainger.example", "| Countries not served | RU, BY, IR, KP, CU, SY |",
     ] {
       #expect(excluded.contains(value), "\(value)")

@@ -38,6 +38,9 @@ public struct DealStages: Sendable {
     public var forecast: Located<ForecastCategory>?
     public var closed: Located<Bool>?
     public var won: Located<Bool>?
+    /// A parking stage ("on hold"): open, but outside the probability and forecast order,
+    /// because a deal enters it from any stage and resumes where it was.
+    public var parked: Located<Bool>?
     public var staleAfterDays: Located<Int>?
     public var lostReasons: [Located<String>]
     public var location: SourceLocation
@@ -45,5 +48,6 @@ public struct DealStages: Sendable {
     public var isClosed: Bool { closed?.value ?? false }
     public var isWon: Bool { won?.value ?? false }
     public var isLost: Bool { isClosed && !isWon }
+    public var isParked: Bool { parked?.value ?? false }
   }
 }

@@ -168,6 +168,9 @@ public struct Turnaround: Sendable {
   public var task: Located<String>
   public var owner: Located<Party>?
   public var within: Located<Deadline>
+  /// The first-touch commitment this task comes before (assigning a new MQL feeds the first
+  /// touch), so the task must take no longer than that deadline.
+  public var feeds: Located<Slug>?
 }
 
 /// When the SLA clock runs: time zone, working days and hours, holidays.

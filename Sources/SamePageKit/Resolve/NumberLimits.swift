@@ -17,4 +17,8 @@ enum NumberLimits {
   static let frequency: ClosedRange<Int> = 0...65_535
   /// The amount of a duration, in its unit: 100 000 business days is already 400 years.
   static let durationAmount: ClosedRange<Double> = 0...100_000
+  /// A persona's years of experience: a working life, never negative.
+  static let experienceYears: ClosedRange<Int> = 0...80
+  /// Days after which a deal stage counts as stale: at least a day, at most ten years.
+  static let staleAfterDays: ClosedRange<Int> = 1...3650
 }

@@ -36,24 +36,45 @@ public struct Findings {
         explanation: explanation, notes: notes, fix: fix))
   }
 
-  /// An id that names nothing: reported at the reference, with the nearest real id as a note
-  /// at the place that defines it.
+  /// An id that names nothing: reported at the reference, with a note at the place that
+  /// defines the id it should be: the id it was renamed to when the glossary shows a rename
+  /// (see `Renames.swift`), otherwise the nearest spelling.
   mutating func unknownReference(
-    _ reference: Located<Slug>, _ summary: String, candidates: [Located<Slug>], fix: String
+    _ reference: Located<Slug>, _ summary: String, candidates: [Located<Slug>],
+    renames: RenameIndex? = nil, fix: String
   ) {
-    let nearest = Suggestion.nearest(
-      to: reference.value.rawValue, in: candidates.map(\.value.rawValue))
-    let target = candidates.first { $0.value.rawValue == nearest }
+    if let renamed = renames?.renamed(reference.value) {
+      report(
+        at: reference.location, summary,
+        notes: [
+          Diagnostic.Note(
+            location: renamed.location,
+            message: "did you mean '\(renamed.value)'? It is defined here and nothing refers to it yet")
+        ],
+        fix: "change it to '\(renamed.value)', the new id of '\(reference.value)'")
+      return
+    }
+    let target =
+      renames.map { $0.nearest(to: reference.value, in: candidates) }
+      ?? RenameIndex.nearest(to: reference.value, in: candidates)
+    let nearest = target?.value.rawValue
     report(
       at: reference.location, summary,
       notes: target.map { [Diagnostic.Note(location: $0.location, message: "did you mean '\($0.value)'?")] }
         ?? [],
       fix: nearest.map { "change it to '\($0)'" }
-        ?? fix + " (defined: \(candidates.map(\.value.rawValue).joined(separator: ", ")))")
+        ?? fix + " (defined: \(Self.listed(candidates)))")
   }
 }
 
 extension Findings {
+  /// Ids for a message: the first ten and how many more, so that thousands of dangling
+  /// references to a glossary with thousands of ids do not each print every id.
+  static func listed(_ ids: [Located<Slug>]) -> String {
+    let shown = ids.prefix(10).map(\.value.rawValue).joined(separator: ", ")
+    return ids.count > 10 ? shown + " and \(ids.count - 10) more" : shown
+  }
+
   /// Exactly one item of a list may carry `default: true`: none leaves new records without a
   /// value, two make the CRM pick one at random.
   mutating func requireSingleDefault(

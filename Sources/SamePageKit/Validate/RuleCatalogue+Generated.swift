@@ -5,6 +5,10 @@
 extension RuleCatalogue {
   static let generated: [Entry] = [
     Entry(
+      type: AcceptedStatusInSAL.self,
+      summary: "When a sales-accepted lead stage exists, the hand-off's accepted status sits in it.",
+      documentation: "When a sales-accepted lead stage exists, the hand-off's accepted status sits in it.\n\nAccepting an MQL is what moves it to SAL. An accepted status in another stage leaves\naccepted leads in MQL (or skips SAL), so the SAL stage never fills and its deadline is never\nmeasured.\n\nFails (the accepted status `attempting` sits in `mql`):\n\n    handoff:\n      accepted_status: attempting"),
+    Entry(
       type: AttemptsAgree.self,
       summary: "The SLA's connect-attempts commitment matches the connect-attempt sequence: the same number of attempts in the same window.",
       documentation: "The SLA's connect-attempts commitment matches the connect-attempt sequence: the same\nnumber of attempts in the same window.\n\nThe SLA is what sales signs; the sequence is what the CRM runs. When they disagree, reps\nare measured against a number nobody told them.\n\nFails: `sla.yaml` promises 8 attempts within 10 business days while\n`connect-attempts.yaml` requires 6."),
@@ -21,6 +25,10 @@ extension RuleCatalogue {
       summary: "Every SLA commitment names a party, a quantity and a unit, and the unit suits its kind.",
       documentation: "Every SLA commitment names a party, a quantity and a unit, and the unit suits its kind.\n\n\"Sales follows up quickly\" cannot be measured; \"sales makes the first attempt within 4\nbusiness hours\" can. Volumes need a period, deadlines a unit of time, rates `percent`.\n\nFails:\n\n    - {id: first-touch-standard, kind: first_touch, party: sales, quantity: 4}"),
     Entry(
+      type: CommitmentParty.self,
+      summary: "Each commitment is made by the party that does the work: MQL volume and acceptance rate are marketing's; first touch, accept/reject and connect attempts are sales's.",
+      documentation: "Each commitment is made by the party that does the work: MQL volume and acceptance rate are\nmarketing's; first touch, accept/reject and connect attempts are sales's.\n\nMarketing cannot promise how fast sales calls, and sales cannot promise how many leads\nmarketing generates. A commitment signed by the wrong side binds nobody, and the SLA report\nblames the team that never made the promise.\n\nFails:\n\n    - {id: first-touch-standard, party: marketing, kind: first_touch, priority: standard,\n       quantity: 4, unit: business_hours}"),
+    Entry(
       type: ConditionMatchesType.self,
       summary: "A fit rule has a condition that suits its attribute (`at_least` and `at_most` on numbers, `any_of` and `contains_any` on text), and `at_least` is not above `at_most`.",
       documentation: "A fit rule has a condition that suits its attribute (`at_least` and `at_most` on numbers,\n`any_of` and `contains_any` on text), and `at_least` is not above `at_most`.\n\nA numeric comparison on a job title, or a rule with no condition at all, scores every lead\nor none.\n\nFails:\n\n    - {id: senior, attribute: title, at_least: 5, points: 10}"),
@@ -29,13 +37,21 @@ extension RuleCatalogue {
       summary: "At least one lead status has the category `converted`.",
       documentation: "At least one lead status has the category `converted`.\n\nConversion (the lead became an opportunity) is how the funnel report counts success;\nwithout a converted status nothing ever converts.\n\nFails: no status in `lead-statuses.yaml` has `category: converted`."),
     Entry(
+      type: ConvertedStatusStage.self,
+      summary: "A converted lead status sits in the SQL stage or a later one.",
+      documentation: "A converted lead status sits in the SQL stage or a later one.\n\nConverted means the lead became a deal. A converted status in the MQL or SAL stage counts a\nlead as won for sales before anyone qualified it, and the conversion rates in the SLA\nreport go wrong.\n\nFails:\n\n    - {id: converted, stage: mql, category: converted}"),
+    Entry(
+      type: CoreLimits.self,
+      summary: "The glossary stays within what the scoring core can run: at most 32 thresholds, and fewer lifecycle stages than the core counts in 16 bits.",
+      documentation: "The glossary stays within what the scoring core can run: at most 32 thresholds, and fewer\nlifecycle stages than the core counts in 16 bits.\n\nThe core records fired thresholds as bits of a 32-bit word and a lead's stage in 16 bits;\n`emit-config` refuses a glossary past either. Check says so first, at the place to change,\nso a glossary that passes check always emits.\n\nFails: a `thresholds:` list with 33 entries."),
+    Entry(
       type: DatesAgree.self,
       summary: "The agreement's version and dates agree: `glossary_version` is semantic versioning (MAJOR.MINOR.PATCH), the newest change-log entry is that version on the effective date, and the next review comes after the effective date.",
       documentation: "The agreement's version and dates agree: `glossary_version` is semantic versioning\n(MAJOR.MINOR.PATCH), the newest change-log entry is that version on the effective date, and\nthe next review comes after the effective date.\n\nThe rendered SLA prints the manifest's version and the change log side by side; a change\nlog ahead of or behind the manifest means someone edited one and forgot the other, and the\nsignatories would sign a document that contradicts itself.\n\nFails (the manifest says 2.3.0, effective 2026-10-01):\n\n    changes:\n      - {version: 2.4.0, date: 2026-11-01, summary: MQL volume raised to 150}"),
     Entry(
       type: DealProbabilityOrder.self,
       summary: "Along each pipeline's open stages, the win probability never falls.",
-      documentation: "Along each pipeline's open stages, the win probability never falls.\n\nStages are listed in the order deals move through them; a later stage with a lower\nprobability makes the forecast drop when a deal progresses.\n\nFails:\n\n    - {id: proposal-presented, probability: 60}\n    - {id: negotiation, probability: 40}"),
+      documentation: "Along each pipeline's open stages, the win probability never falls.\n\nStages are listed in the order deals move through them; a later stage with a lower\nprobability makes the forecast drop when a deal progresses. A parked stage (`parked: true`,\n\"on hold\") is outside this order: deals enter it from any stage.\n\nFails:\n\n    - {id: proposal-presented, probability: 60}\n    - {id: negotiation, probability: 40}"),
     Entry(
       type: DealProbabilityRange.self,
       summary: "Deal-stage probabilities are whole percentages from 0 to 100.",
@@ -44,6 +60,10 @@ extension RuleCatalogue {
       type: DecayValid.self,
       summary: "Engagement decay removes between 1 and 99 percent per period of at least one day.",
       documentation: "Engagement decay removes between 1 and 99 percent per period of at least one day.\n\n0% is no decay (remove the block); 100% wipes engagement every period, so no lead could\naccumulate enough to qualify.\n\nFails:\n\n    decay: {percent: 100, every_days: 30}"),
+    Entry(
+      type: DefaultStatusInMQL.self,
+      summary: "The default lead status sits in the MQL stage and is an `open` status: a new MQL has not been worked, converted or sent back yet.",
+      documentation: "The default lead status sits in the MQL stage and is an `open` status: a new MQL has not\nbeen worked, converted or sent back yet.\n\nThe default is the status every new MQL gets at the hand-off. In another stage it would\nstart the SLA clocks on leads that are not MQLs; as a working or converted status it would\ncount as accepted or won before sales has looked at it.\n\nFails:\n\n    - {id: new, stage: sal, category: working, default: true}"),
     Entry(
       type: DispositionsClassed.self,
       summary: "Dispositions include at least one that counts as connected and one that does not.",
@@ -58,28 +78,48 @@ extension RuleCatalogue {
       documentation: "Escalation names both who and after how long, its tiers wait longer one after another, and\nnone escalates a lead before sales is late on it.\n\nAn escalation owner without a delay (or a delay without an owner) is a promise nobody can\nact on. Tiers count from the hand-off, so a later tier must wait longer than the one before\nit; and escalating an MQL before its first-touch deadline has passed punishes a rep who is\nstill on time.\n\nFails (standard first touch within 4 business hours):\n\n    escalation:\n      - {after: 2 business hours, to: Sales manager}\n      - {after: 1 business hour, to: VP Sales}"),
     Entry(
       type: ExclusionConflict.self,
-      summary: "No segment or fit rule rewards what the exclusions rule out: an excluded country in a segment's countries, or an excluded email domain in a fit rule that awards positive points.",
-      documentation: "No segment or fit rule rewards what the exclusions rule out: an excluded country in a\nsegment's countries, or an excluded email domain in a fit rule that awards positive points.\n\nThe same country cannot be both a market and a place we do not sell to, and a free-mail\naddress cannot both disqualify a lead and raise its fit.\n\nFails:\n\n    segments:\n      - {id: core, countries: [US, CU]}\n    exclusions:\n      countries: [CU]"),
+      summary: "No segment or fit rule rewards what the exclusions rule out: an excluded country in a segment's countries or in a fit rule on `country` that awards positive points, or an excluded email domain, competitor domain or email suffix in a fit rule that awards positive points.",
+      documentation: "No segment or fit rule rewards what the exclusions rule out: an excluded country in a\nsegment's countries or in a fit rule on `country` that awards positive points, or an excluded\nemail domain, competitor domain or email suffix in a fit rule that awards positive points.\n\nThe same country cannot be both a market and a place we do not sell to, and a free-mail\nor `.edu` address cannot both disqualify a lead and raise its fit.\n\nFails:\n\n    segments:\n      - {id: core, countries: [US, CU]}\n    exclusions:\n      countries: [CU]"),
+    Entry(
+      type: ExhaustionStatusStage.self,
+      summary: "The status a lead gets when the connect-attempt sequence runs out belongs to the stage where the sequence runs: the sales-accepted stage when there is one, otherwise the stage of the hand-off's accepted status.",
+      documentation: "The status a lead gets when the connect-attempt sequence runs out belongs to the stage where\nthe sequence runs: the sales-accepted stage when there is one, otherwise the stage of the\nhand-off's accepted status.\n\nSales runs the sequence on leads it accepted. An exhausted status in another stage moves a\nlead sideways when the sequence ends, and recycles it from a stage it never reached.\n\nFails (the sequence runs in `sal`):\n\n    - {id: no-response, stage: sql, category: recycle, recycle_to: mql}"),
     Entry(
       type: ExhaustionStatusValid.self,
       summary: "When the connect-attempt sequence runs out, the lead gets a lead status that exists and is a recycle status.",
       documentation: "When the connect-attempt sequence runs out, the lead gets a lead status that exists and\nis a recycle status.\n\n\"No response\" leads go back to marketing for nurture; a misspelt or non-recycle status\nleaves them with a rep who has stopped calling.\n\nFails:\n\n    exhausted_status: no-responce"),
     Entry(
+      type: FirstTouchInWindow.self,
+      summary: "Every first-touch deadline, for either priority, fits inside the connect-attempt window: the window is never shorter than a first touch.",
+      documentation: "Every first-touch deadline, for either priority, fits inside the connect-attempt window: the\nwindow is never shorter than a first touch.\n\nThe first touch is the first attempt of the connect-attempt sequence. A window that closes\nbefore the first touch is due would recycle a lead that sales was still allowed to leave\nuntouched. The window compared is the SLA's connect-attempts commitment `within:`, or the\nsequence's `window:` when the SLA gives none (`sla.attempts-agree` makes them equal).\n\nFails:\n\n    - {id: first-touch-standard, kind: first_touch, priority: standard, quantity: 3, unit: business_days}\n    - {id: connect-attempts, kind: connect_attempts, quantity: 6, unit: attempts, within: 2 business days}"),
+    Entry(
       type: FirstTouchOrder.self,
       summary: "The SLA sets a standard first-touch deadline, and the hand-raise deadline is no longer.",
       documentation: "The SLA sets a standard first-touch deadline, and the hand-raise deadline is no longer.\n\nA lead who asked for a demo or a quote is the hottest lead there is; giving it more time\nthan a standard MQL inverts the priority.\n\nFails:\n\n    - {id: first-touch-hand-raise, priority: hand_raise, quantity: 8, unit: business_hours}\n    - {id: first-touch-standard, priority: standard, quantity: 4, unit: business_hours}"),
+    Entry(
+      type: FitRangeInICP.self,
+      summary: "A fit rule that awards points on company size (`employees`) or revenue (`annual_revenue_<currency>`, such as `annual_revenue_usd`) overlaps at least one ICP segment's range for it.",
+      documentation: "A fit rule that awards points on company size (`employees`) or revenue\n(`annual_revenue_<currency>`, such as `annual_revenue_usd`) overlaps at least one ICP\nsegment's range for it.\n\nFit measures how well a lead matches the ideal customer profile. Points for 20,000\nemployees when every segment stops at 5,000 reward a company the profile says is not ours.\nA segment without a range for the field accepts any value. Revenue is compared only with\nsegments whose `annual_revenue` is in the attribute's currency: numbers in two currencies do\nnot compare.\n\nFails (every segment has at most 5000 employees):\n\n    - {id: company-size, attribute: employees, at_least: 10000, points: 25}"),
     Entry(
       type: FloorBelowCap.self,
       summary: "A score's floor is not above its cap.",
       documentation: "A score's floor is not above its cap.\n\nThe floor is the least a fit or engagement score can be and the cap the most; a floor above\nthe cap leaves no score a lead can have, and the scoring core refuses such a config.\n\nFails:\n\n    engagement:\n      cap: 150\n      floor: 200"),
     Entry(
+      type: FloorBelowThreshold.self,
+      summary: "A score's floor is below every threshold's requirement on that score.",
+      documentation: "A score's floor is below every threshold's requirement on that score.\n\nScores never fall below their floor, so a floor at or above a threshold's fit or engagement\nmakes every lead meet that part of the threshold on arrival: the threshold no longer\nseparates anyone.\n\nFails:\n\n    engagement: {floor: 50}\n    thresholds:\n      - {id: mql, stage: mql, fit: 40, engagement: 50}"),
+    Entry(
       type: ForecastConfidenceOrder.self,
       summary: "Open deal stages use the categories pipeline, best case or commit, and confidence never falls from one open stage to the next.",
-      documentation: "Open deal stages use the categories pipeline, best case or commit, and confidence never\nfalls from one open stage to the next.\n\n`closed` belongs to won stages and `omitted` to lost ones; a later open stage in a less\nconfident category than the one before it makes a progressing deal leave the commit.\n\nFails:\n\n    - {id: proposal-presented, forecast: commit}\n    - {id: negotiation, forecast: best_case}"),
+      documentation: "Open deal stages use the categories pipeline, best case or commit, and confidence never\nfalls from one open stage to the next.\n\n`closed` belongs to won stages and `omitted` to lost ones; a later open stage in a less\nconfident category than the one before it makes a progressing deal leave the commit. A parked\nstage (`parked: true`) is outside this order; `deal.parked-stage` checks it.\n\nFails:\n\n    - {id: proposal-presented, forecast: commit}\n    - {id: negotiation, forecast: best_case}"),
     Entry(
       type: HandRaiseFitGate.self,
-      summary: "A hand-raise shortcut requires fit: its `minimum_fit` is at least the MQL threshold's fit.",
-      documentation: "A hand-raise shortcut requires fit: its `minimum_fit` is at least the MQL threshold's fit.\n\nA demo request from a student or a competitor must not jump to SQL. The shortcut skips\nengagement, never fit.\n\nFails:\n\n    hand_raises:\n      - {event: demo_request, stage: sql}"),
+      summary: "A hand-raise shortcut requires fit: its `minimum_fit` is at least the MQL threshold's fit, and the MQL threshold sets a fit for it to compare against.",
+      documentation: "A hand-raise shortcut requires fit: its `minimum_fit` is at least the MQL threshold's fit,\nand the MQL threshold sets a fit for it to compare against.\n\nA demo request from a student or a competitor must not jump to SQL. The shortcut skips\nengagement, never fit. An MQL threshold without `fit` leaves the gate with nothing to be at\nleast.\n\nFails:\n\n    hand_raises:\n      - {event: demo_request, stage: sql}"),
+    Entry(
+      type: HandRaiseStage.self,
+      summary: "A hand-raise moves a lead to the MQL stage or a later one, never to an earlier or out-of-funnel stage.",
+      documentation: "A hand-raise moves a lead to the MQL stage or a later one, never to an earlier or\nout-of-funnel stage.\n\nA demo or quote request is the strongest buying signal there is; sending it to \"lead\" puts\nthe hottest lead back into nurture, behind the leads the thresholds promote.\n\nFails:\n\n    - {event: demo_request, stage: lead, minimum_fit: 40}"),
     Entry(
       type: HandoffStatusesExist.self,
       summary: "The hand-off names lead statuses that exist: the accepted status is a working status and the rejected status is a recycle status.",
@@ -93,6 +133,10 @@ extension RuleCatalogue {
       summary: "ICP ranges are sensible: minimums not above maximums, no negative sizes, and countries as ISO 3166-1 alpha-2 codes that exist (`UK` is `GB`; lower case is read as upper case).",
       documentation: "ICP ranges are sensible: minimums not above maximums, no negative sizes, and countries as\nISO 3166-1 alpha-2 codes that exist (`UK` is `GB`; lower case is read as upper case).\n\nFails:\n\n    employees: {min: 5000, max: 50}"),
     Entry(
+      type: JourneyInFunnel.self,
+      summary: "A buyer-journey phase includes no out-of-funnel lifecycle stage.",
+      documentation: "A buyer-journey phase includes no out-of-funnel lifecycle stage.\n\nThe journey is the buyer's path to a purchase; suppliers, job seekers and other\nout-of-funnel contacts are not on it, and content planned for them is wasted.\n\nFails:\n\n    - {id: awareness, lifecycle_stages: [subscriber, lead, other]}"),
+    Entry(
       type: JourneyOrder.self,
       summary: "Buyer-journey phases map onto the lifecycle in order: every stage of a later phase comes after every stage of an earlier one.",
       documentation: "Buyer-journey phases map onto the lifecycle in order: every stage of a later phase comes\nafter every stage of an earlier one.\n\nAwareness content for a lead that is already an SQL, or decision content for a\nsubscriber, sends the wrong message at the wrong time.\n\nFails:\n\n    - {id: awareness, lifecycle_stages: [subscriber, sql]}\n    - {id: consideration, lifecycle_stages: [mql]}"),
@@ -101,17 +145,25 @@ extension RuleCatalogue {
       summary: "Buyer-journey phases map to lifecycle stages that exist, and each lifecycle stage belongs to at most one phase.",
       documentation: "Buyer-journey phases map to lifecycle stages that exist, and each lifecycle stage belongs\nto at most one phase.\n\nFails:\n\n    - id: consideration\n      lifecycle_stages: [mql, sall]"),
     Entry(
+      type: LeadTypePipelineReach.self,
+      summary: "A lead type names a deal pipeline exactly when it reaches the opportunity stage: one that skips the opportunity stage names none, one that reaches it names one.",
+      documentation: "A lead type names a deal pipeline exactly when it reaches the opportunity stage: one that\nskips the opportunity stage names none, one that reaches it names one.\n\nOpportunities of a type go into its pipeline. A type that never becomes an opportunity has\nnothing to put there, so the pipeline is a leftover; a type that does, without a pipeline,\nleaves its deals with no stages, probabilities or forecast.\n\nFails:\n\n    - {id: service, label: Maintenance service}"),
+    Entry(
       type: LeadTypeReferences.self,
       summary: "Lead types name deal pipelines and lifecycle stages that exist.",
       documentation: "Lead types name deal pipelines and lifecycle stages that exist.\n\nThe type decides where a lead's deals go and which stages it skips; a wrong id silently\nsends its deals nowhere.\n\nFails:\n\n    - {id: service, pipeline: servcie}"),
+    Entry(
+      type: LeadTypeSLAReach.self,
+      summary: "`sla_applies: true` is set only on lead types that reach the MQL stage.",
+      documentation: "`sla_applies: true` is set only on lead types that reach the MQL stage.\n\nThe SLA's clocks start at the hand-off of an MQL. A type that skips the MQL stage never\nstarts them, so `sla_applies: true` promises a follow-up the agreement never measures.\n\nFails:\n\n    - {id: existing-customer, skips_stages: [subscriber, lead, mql, sal], sla_applies: true}"),
     Entry(
       type: LifecycleOrderStrict.self,
       summary: "Lifecycle stages are listed in strictly increasing `order`.",
       documentation: "Lifecycle stages are listed in strictly increasing `order`.\n\nThe order is the stage's weight: a lead only moves to a stage of higher order, so two\nstages with the same order, or a list that is out of order, make \"forward\" undefined.\n\nFails:\n\n    - {id: mql, order: 30}\n    - {id: sql, order: 30}"),
     Entry(
       type: LifecycleRequiredRoles.self,
-      summary: "The funnel has exactly one stage for each of lead, MQL, SQL, opportunity and customer, and at most one for each other role.",
-      documentation: "The funnel has exactly one stage for each of lead, MQL, SQL, opportunity and customer, and\nat most one for each other role.\n\nScoring thresholds, the SLA clocks and the reports find stages by role. A stage's role is\nits `role:` field, or its id when the id is a role name (`mql`, `sql`…).\n\nFails (no stage has the role `mql`):\n\n    - {id: lead, order: 20}\n    - {id: sql, order: 50}"),
+      summary: "The funnel has exactly one stage for each of lead, MQL, SQL, opportunity and customer, and at most one for each other role except `other`, which any number of custom stages may have.",
+      documentation: "The funnel has exactly one stage for each of lead, MQL, SQL, opportunity and customer, and\nat most one for each other role except `other`, which any number of custom stages may have.\n\nScoring thresholds, the SLA clocks and the reports find stages by role. A stage's role is\nits `role:` field, or its id when the id is a role name (`mql`, `sql`…). `other` is the\nrole of a stage no rule looks for, such as a product-qualified lead (PQL) stage or a second\nout-of-funnel stage, so it may repeat.\n\nFails (no stage has the role `mql`):\n\n    - {id: lead, order: 20}\n    - {id: sql, order: 50}"),
     Entry(
       type: LostStageClosed.self,
       summary: "A lost deal stage (closed and not won) is at 0%, in the forecast category `omitted`, and lists the lost reasons a rep may choose.",
@@ -121,13 +173,25 @@ extension RuleCatalogue {
       summary: "Only the engagement score decays; fit does not.",
       documentation: "Only the engagement score decays; fit does not.\n\nFit describes who the lead is (title, company size), which does not fade with time.\nEngagement describes what they did, which does. Decaying fit would drop good-fit leads\nout of the MQL queue for no reason.\n\nFails:\n\n    fit:\n      decay: {percent: 50, every_days: 30}"),
     Entry(
+      type: OpenDealUncertain.self,
+      summary: "An open deal stage is below 100%.",
+      documentation: "An open deal stage is below 100%.\n\n100% means the deal is won; an open stage at 100% counts unsigned deals as revenue in the\nforecast. Only the won stage, which is closed, is certain.\n\nFails:\n\n    - {id: contract-sent, probability: 100, forecast: commit}"),
+    Entry(
       type: OutOfFunnelExit.self,
       summary: "Every out-of-funnel stage either has a declared way back or is terminal.",
       documentation: "Every out-of-funnel stage either has a declared way back or is terminal.\n\nA contact parked in \"Other\" must either stay there on purpose (`terminal: true`) or have a\nrecycle move that says how it returns; otherwise it is stuck by accident.\n\nFails:\n\n    - {id: other, order: 90, out_of_funnel: true}"),
     Entry(
+      type: ParkedStage.self,
+      summary: "A parked deal stage (`parked: true`, \"on hold\") is open, not won, and not in the forecast category `closed`.",
+      documentation: "A parked deal stage (`parked: true`, \"on hold\") is open, not won, and not in the forecast\ncategory `closed`.\n\nA deal is parked when the buyer pauses; it leaves the parking stage by resuming or by being\nclosed, so the stage itself decides nothing. It sits outside the probability and forecast\norder (deals enter it from any open stage), and is usually in the category `omitted` so\npaused deals do not inflate the forecast.\n\nFails:\n\n    - {id: on-hold, probability: 0, forecast: omitted, parked: true, closed: true}"),
+    Entry(
       type: PartiesSigned.self,
       summary: "The SLA names both parties, marketing and sales, once each, each with a signatory.",
       documentation: "The SLA names both parties, marketing and sales, once each, each with a signatory.\n\nAn agreement one side has not signed binds nobody.\n\nFails:\n\n    parties:\n      - {party: marketing, signatory: {name: Dana Whitfield}}\n      - {party: sales}"),
+    Entry(
+      type: PenaltyMatchesExclusions.self,
+      summary: "The email domains a fit rule penalises are the ones the exclusions list, and the reverse: one list of personal and competitor domains, written twice, agrees with itself.",
+      documentation: "The email domains a fit rule penalises are the ones the exclusions list, and the reverse:\none list of personal and competitor domains, written twice, agrees with itself.\n\nA domain penalised but not excluded (`outlook.com` in the free-mail rule, not in\n`email_domains`) is scored as a weak lead while its siblings are dropped; a domain excluded\nbut missing from the penalty shows the rule is out of date. A warning, since either list may\nbe the one that is right. The reverse is checked only when a fit rule penalises email\ndomains at all.\n\nFails:\n\n    - {id: free-mail, attribute: email_domain, any_of: [gmail.com, outlook.com], points: -5}\n    exclusions:\n      email_domains: [gmail.com]"),
     Entry(
       type: PersonaSegmentExists.self,
       summary: "Every persona belongs to ICP segments that exist.",
@@ -135,7 +199,15 @@ extension RuleCatalogue {
     Entry(
       type: PipelineOutcomes.self,
       summary: "Each pipeline has exactly one won stage and at least one lost stage, listed after its open stages.",
-      documentation: "Each pipeline has exactly one won stage and at least one lost stage, listed after its\nopen stages.\n\nEvery deal must be able to end, and \"won\" must mean one thing for revenue reports.\n\nFails: a pipeline whose stages include no `won: true` stage."),
+      documentation: "Each pipeline has exactly one won stage and at least one lost stage, listed after its\nopen stages.\n\nEvery deal must be able to end, and \"won\" must mean one thing for revenue reports. A parked\nstage (\"on hold\") may be listed anywhere, since deals enter it from any open stage.\n\nFails: a pipeline whose stages include no `won: true` stage."),
+    Entry(
+      type: ProseRestatesNumber.self,
+      summary: "A number in a definition, entry or exit criterion, or commitment description that names a structured field (a fit or engagement threshold, cap or floor, a deadline or window, a decay period, a number of attempts) equals one of that field's values.",
+      documentation: "A number in a definition, entry or exit criterion, or commitment description that names a\nstructured field (a fit or engagement threshold, cap or floor, a deadline or window, a\ndecay period, a number of attempts) equals one of that field's values.\n\nProse restates numbers (\"enters at fit 40 and engagement 50\") and goes stale when the\nnumbers change: the page then says one thing and the scoring does another. The number is\nmatched to the field by the word next to it: `fit` or `engagement` before it (the nearest\nwithin a few words of the same sentence), or a unit of time or `attempts` after it. Text\nabout one stage is compared with the thresholds and hand-raises to that stage, a\ncommitment's description with that commitment; anything else with every value of the field.\nA warning, since prose may quote a number on purpose (a change-log summary is never checked).\n\nFails (the MQL threshold asks for fit 40):\n\n    - id: mql\n      entry: [Fit score of at least 45 and engagement score of at least 50]"),
+    Entry(
+      type: QuantitySensible.self,
+      summary: "Commitment quantities make sense: an MQL volume above zero, an acceptance rate above 0 and at most 100 percent, and every deadline, window and turnaround above zero. A commitment of kind `other` may promise zero of something (\"0 leads lost\"), but not a deadline of zero.",
+      documentation: "Commitment quantities make sense: an MQL volume above zero, an acceptance rate above 0 and at\nmost 100 percent, and every deadline, window and turnaround above zero. A commitment of kind\n`other` may promise zero of something (\"0 leads lost\"), but not a deadline of zero.\n\nA volume of zero MQLs or a first touch \"within 0 minutes\" is a promise nobody can keep or\nnobody needs to; a rate of 120% cannot be measured. These are typing slips that the signed\ndocument would otherwise carry.\n\nFails:\n\n    - {id: acceptance-rate, party: marketing, kind: acceptance_rate, quantity: 0, unit: percent}"),
     Entry(
       type: RecycleMovesBackward.self,
       summary: "A recycle move goes to an earlier stage.",
@@ -153,6 +225,10 @@ extension RuleCatalogue {
       summary: "Every commitment that `score` can measure is in the SLA's reporting, and every reported figure has a commitment to measure against.",
       documentation: "Every commitment that `score` can measure is in the SLA's reporting, and every reported\nfigure has a commitment to measure against.\n\nA commitment nobody reports on is never enforced; a figure reported with no target beside it\ninvites an argument about what it should have been.\n\nFails (with an acceptance-rate commitment):\n\n    reporting:\n      system_of_record: Salesforce\n      figures: [mql_volume, first_touch]"),
     Entry(
+      type: RoleLost.self,
+      summary: "A stage that played a role keeps it: a stage without a role whose old id, label or synonyms name a role that no stage has any more is reported.",
+      documentation: "A stage that played a role keeps it: a stage without a role whose old id, label or synonyms\nname a role that no stage has any more is reported.\n\nA stage's role comes from its id when the id is a role name, so renaming `sal` to `accepted`\nsilently drops the role `sal`, and with it every rule, deadline and report for sales-accepted\nleads. The stage is recognised by the references still pointing at its old id, or by a\nlabel or synonym that names the role (\"Sales-accepted lead (SAL)\"). A warning: the team may\nhave meant to drop the role, and `role: other` says so.\n\nFails (the stage was `sal`):\n\n    - {id: accepted, label: Sales-accepted lead (SAL), order: 40, optional: true}"),
+    Entry(
       type: RulePointsNonZero.self,
       summary: "Scoring rules award non-zero points, and frequency caps allow at least one per period.",
       documentation: "Scoring rules award non-zero points, and frequency caps allow at least one per period.\n\nA rule worth 0 points, or one capped at 0 times, does nothing but suggest to readers that\nthe behaviour counts.\n\nFails:\n\n    - {id: blog-post, event: page_view, points: 0}"),
@@ -168,6 +244,10 @@ extension RuleCatalogue {
       type: ScoringTargetDeclared.self,
       summary: "Every scoring rule names a declared attribute (fit) or event type (engagement), and every hand-raise names a declared event type.",
       documentation: "Every scoring rule names a declared attribute (fit) or event type (engagement), and every\nhand-raise names a declared event type.\n\nThe scoring core only sees attributes and events the glossary declares; a rule on an\nundeclared one never fires and its points silently go missing.\n\nFails:\n\n    - {id: webinar, event: webinar_atended, points: 40}"),
+    Entry(
+      type: SegmentRewarded.self,
+      summary: "Every country and industry of a tier-1 ICP segment is rewarded by a fit rule on `country` or `industry` that awards positive points.",
+      documentation: "Every country and industry of a tier-1 ICP segment is rewarded by a fit rule on `country`\nor `industry` that awards positive points.\n\nA tier-1 segment says \"these are our best accounts\"; if no fit rule rewards its industry,\nits leads score no better than anyone's and reach MQL late or never. Tier-2 (nurture)\nsegments are left out on purpose: they are the partial fit that scoring ranks lower. A\nwarning, because a team may reward the segment another way (title, size).\n\nFails (no fit rule rewards mining):\n\n    - {id: core-industrial, tier: 1, industries: [manufacturing, mining]}"),
     Entry(
       type: SignedOff.self,
       summary: "Both parties have signed the agreement exactly as it stands; until then it is a draft.",
@@ -197,6 +277,10 @@ extension RuleCatalogue {
       summary: "Every term file has a non-empty `definition`.",
       documentation: "Every term file has a non-empty `definition`.\n\nThe definition is what the glossary and the SLA show first: what the term means in this\ncompany. A term without one is a term the teams have not agreed on yet.\n\nFails:\n\n    definition: \"\"\n    owner: sales"),
     Entry(
+      type: TerminalNoRecycle.self,
+      summary: "A terminal lifecycle stage has no recycle move out of it.",
+      documentation: "A terminal lifecycle stage has no recycle move out of it.\n\n`terminal: true` says contacts stay there for good; a recycle from it says they come back.\nBoth cannot hold, and the scoring core would follow the recycle.\n\nFails:\n\n    - {id: other, order: 90, out_of_funnel: true, terminal: true}\n    recycles:\n      - {from: other, to: lead}"),
+    Entry(
       type: ThresholdOrder.self,
       summary: "Thresholds rise with their stages: a threshold to a later stage (SQL) asks for at least the fit and engagement of one to an earlier stage (MQL), and each threshold sets at least one of the two.",
       documentation: "Thresholds rise with their stages: a threshold to a later stage (SQL) asks for at least\nthe fit and engagement of one to an earlier stage (MQL), and each threshold sets at least\none of the two.\n\nThresholds are inclusive and fire once; if the SQL threshold were below the MQL one, leads\nwould skip MQL and the hand-off the SLA measures.\n\nFails:\n\n    - {id: mql, stage: mql, fit: 40, engagement: 50}\n    - {id: sql, stage: sql, fit: 40, engagement: 30}"),
@@ -212,6 +296,14 @@ extension RuleCatalogue {
       type: TranslationsUpToDate.self,
       summary: "Every language the manifest lists has a translation file, every text of the glossary a translation there, and every translation was made from the source text as it reads now.",
       documentation: "Every language the manifest lists has a translation file, every text of the glossary a\ntranslation there, and every translation was made from the source text as it reads now.\n\nAn untranslated text is published in the source language inside the translated documents;\na translation made from an earlier source still says the old thing — gettext calls it\n\"fuzzy\". `samepage translations update --locale LOCALE` adds every missing text to the file\n(empty, for the translator to fill); after checking a stale one against the new source, the\ntranslator records it with `samepage translations confirm --locale LOCALE KEY`. A\ntranslation of a text the glossary no longer has, or a file for a language the manifest does\nnot list, is reported too: both are work that nobody will see.\n\nReported (the MQL definition was edited after it was translated):\n\n    translations:\n      lifecycle-stages/stage/mql/definition: {text: \"…\", source: 000000000000}"),
+    Entry(
+      type: TurnaroundFeedsFirstTouch.self,
+      summary: "A hand-off turnaround that feeds a first-touch deadline (`feeds:`) names a first-touch commitment and takes no longer than it.",
+      documentation: "A hand-off turnaround that feeds a first-touch deadline (`feeds:`) names a first-touch\ncommitment and takes no longer than it.\n\nAssigning a new MQL to a rep comes before the rep's first touch, on the same clock. A\n15-minute assignment cannot feed a 5-minute first touch: the deadline is missed before the\nrep even owns the lead.\n\nFails:\n\n    - {task: Assign each new MQL to the territory rep, owner: marketing, within: 6 business hours,\n       feeds: first-touch-standard}"),
+    Entry(
+      type: TurnaroundOwner.self,
+      summary: "Every hand-off turnaround task names the party that owns it.",
+      documentation: "Every hand-off turnaround task names the party that owns it.\n\nA turnaround is a promise like any commitment: \"assign each new MQL within 15 minutes\" is\nkept by nobody when nobody owns it, and an escalation has no one to go to.\n\nFails:\n\n    turnaround:\n      - {task: Assign each new MQL to the territory rep, within: 15 minutes}"),
     Entry(
       type: UniqueIDs.self,
       summary: "Ids are unique within each term.",

@@ -407,6 +407,11 @@ extension ScoringConfig {
   /// sums in 64 bits, and far past any score a team would write.
   public static let scoreLimit = 1_000_000_000
 
+  /// Fired thresholds are bits of a UInt32 per lead.
+  public static let maximumThresholds = 32
+  /// A lead's stage is an Int16.
+  public static let maximumLifecycleStages = Int(Int16.max)
+
   /// The first value the scoring core cannot compute with, naming its field; nil when there is
   /// none. A hand-edited config (or a glossary the glossary rules let through) must get this
   /// refusal, never a trap in the middle of a run.
@@ -459,11 +464,13 @@ extension ScoringConfig {
       score(threshold.fit, "thresholds[\(index)].fit")
       score(threshold.engagement, "thresholds[\(index)].engagement")
     }
-    // Fired thresholds are bits of a UInt32, stages an Int16 per lead.
-    check(thresholds.count <= 32, "thresholds has \(thresholds.count) entries; the core handles at most 32")
     check(
-      lifecycle.stages.count <= Int(Int16.max),
-      "lifecycle.stages has \(lifecycle.stages.count) entries; the core handles at most \(Int16.max)")
+      thresholds.count <= Self.maximumThresholds,
+      "thresholds has \(thresholds.count) entries; the core handles at most \(Self.maximumThresholds)")
+    check(
+      lifecycle.stages.count <= Self.maximumLifecycleStages,
+      "lifecycle.stages has \(lifecycle.stages.count) entries; the core handles at most \(Self.maximumLifecycleStages)"
+    )
     for (index, raise) in handRaises.enumerated() {
       score(raise.minimumFit, "handRaises[\(index)].minimumFit")
     }

@@ -217,8 +217,20 @@ import Testing
         connect("channel: linkedn", "connect.step-channel", "step on day 3 uses undeclared channel 'linkedn'")
       ]),
     RuleScenario(
-      "exhausting into another recycle status is accepted", file: "connect-attempts.yaml",
-      replacing: "exhausted_status: no-response", with: "exhausted_status: rejected", expect: []),
+      "exhausting into a recycle status of another stage",
+      edits: [
+        .init(
+          file: "connect-attempts.yaml", original: "exhausted_status: no-response",
+          replacement: "exhausted_status: rejected"),
+        .init(
+          file: "lead-statuses.yaml", original: "    label: Rejected\n    stage: mql\n",
+          replacement: "    label: Rejected\n    stage: mql  # rejected\n"),
+      ],
+      expect: [
+        .init(
+          file: "lead-statuses.yaml", at: "# rejected", id: "connect.exhaustion-stage",
+          summary: "the exhausted status 'rejected' sits in 'mql', but the sequence runs in 'sal'")
+      ]),
   ]
 
   @Test(arguments: dealStagesScenarios) func dealStageRules(_ scenario: RuleScenario) throws {

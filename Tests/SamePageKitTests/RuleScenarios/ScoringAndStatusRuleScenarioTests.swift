@@ -66,6 +66,9 @@ import Testing
         scoring(
           "any_of: [gmail.com", "icp.exclusion-conflict",
           "fit rule 'free-mail' awards points for excluded domain 'hotmail.com'"),
+        scoring(
+          "any_of: [gmail.com", "icp.exclusion-conflict",
+          "fit rule 'free-mail' awards points for excluded domain 'outlook.com'"),
       ]),
     RuleScenario(
       "a fit rule taking points away for excluded domains is accepted", file: "lead-scoring.yaml",
@@ -303,13 +306,21 @@ import Testing
       replacing: "    category: converted\n", with: "    category: converted\n    default: true  # second\n",
       expect: [statuses("# second", "status.single-default", "lead status 'converted' is a second default")]),
     RuleScenario(
-      "moving the default to another status is accepted",
+      "moving the default to a converted status keeps one default, in the wrong place",
       edits: [
         .init(file: "lead-statuses.yaml", original: "    default: true\n", replacement: ""),
         .init(
-          file: "lead-statuses.yaml", original: "    category: converted\n",
-          replacement: "    category: converted\n    default: true\n"),
-      ], expect: []),
+          file: "lead-statuses.yaml", original: "    stage: sql\n    category: converted\n",
+          replacement: "    stage: sql  # converted default\n    category: converted\n    default: true\n"),
+      ],
+      expect: [
+        statuses(
+          "# converted default", "status.default-in-mql",
+          "the default status 'converted' sits in 'sql', not in the MQL stage 'mql'"),
+        statuses(
+          "category: converted", "status.default-in-mql",
+          "the default status 'converted' is a converted status; a new MQL is open"),
+      ]),
   ]
 
   @Test(arguments: scoringRulesScenarios) func scoringRules(_ scenario: RuleScenario) throws {

@@ -18,7 +18,8 @@ extension DealStages {
               forecast: stage.required("forecast"),
               closed: stage.flag("closed"),
               won: stage.flag("won"),
-              staleAfterDays: stage.optional("stale_after_days"),
+              parked: stage.flag("parked"),
+              staleAfterDays: stage.optional("stale_after_days", in: NumberLimits.staleAfterDays),
               lostReasons: stage.values("lost_reasons"),
               location: stage.location)
           },

@@ -12,7 +12,7 @@ extension BuyerPersonas {
           titlePatterns: persona.values("title_patterns"),
           seniority: persona.optional("seniority"),
           location: persona.optional("location"),
-          experienceYears: persona.optional("experience_years"),
+          experienceYears: persona.optional("experience_years", in: NumberLimits.experienceYears),
           behaviours: persona.values("behaviours"),
           interests: persona.values("interests"),
           needs: persona.values("needs"),

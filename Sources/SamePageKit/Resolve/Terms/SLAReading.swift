@@ -51,8 +51,9 @@ extension ServiceLevelAgreement {
             let task: Located<String>? = item.required("task")
             let within: Located<Deadline>? = item.required("within")
             let owner: Located<Party>? = item.optional("owner")
+            let feeds: Located<Slug>? = item.optional("feeds")
             guard let task, let within else { return nil }
-            return Turnaround(task: task, owner: owner, within: within)
+            return Turnaround(task: task, owner: owner, within: within, feeds: feeds)
           },
           location: handoff.location)
       },

@@ -1,7 +1,8 @@
 /// Along each pipeline's open stages, the win probability never falls.
 ///
 /// Stages are listed in the order deals move through them; a later stage with a lower
-/// probability makes the forecast drop when a deal progresses.
+/// probability makes the forecast drop when a deal progresses. A parked stage (`parked: true`,
+/// "on hold") is outside this order: deals enter it from any stage.
 ///
 /// Fails:
 ///
@@ -15,7 +16,7 @@ public struct DealProbabilityOrder: GlossaryRule {
   public func check(_ glossary: Glossary, into findings: inout Findings) {
     for pipeline in glossary.dealStages.pipelines {
       var previous: DealStages.Stage?
-      for stage in pipeline.stages where !stage.isClosed {
+      for stage in pipeline.stages where !stage.isClosed && !stage.isParked {
         if let previous, let before = previous.probability, let now = stage.probability,
           now.value < before.value
         {

@@ -13,11 +13,13 @@ public struct ExhaustionStatusValid: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
+    let knownStatusIDs = glossary.statusIDs
+    let statusRenames = RenameIndex(glossary, .status)
     guard let reference = glossary.connectAttempts.exhaustedStatus else { return }
     guard let status = glossary.status(reference.value) else {
       findings.unknownReference(
         reference, "exhausted status '\(reference.value)' is not a lead status",
-        candidates: glossary.statusIDs, fix: "use the id of a lead status")
+        candidates: knownStatusIDs, renames: statusRenames, fix: "use the id of a lead status")
       return
     }
     if let category = status.category, category.value != .recycle {

@@ -2,7 +2,8 @@
 /// falls from one open stage to the next.
 ///
 /// `closed` belongs to won stages and `omitted` to lost ones; a later open stage in a less
-/// confident category than the one before it makes a progressing deal leave the commit.
+/// confident category than the one before it makes a progressing deal leave the commit. A parked
+/// stage (`parked: true`) is outside this order; `deal.parked-stage` checks it.
 ///
 /// Fails:
 ///
@@ -16,7 +17,7 @@ public struct ForecastConfidenceOrder: GlossaryRule {
   public func check(_ glossary: Glossary, into findings: inout Findings) {
     for pipeline in glossary.dealStages.pipelines {
       var previous: (stage: DealStages.Stage, forecast: Located<DealStages.ForecastCategory>)?
-      for stage in pipeline.stages where !stage.isClosed {
+      for stage in pipeline.stages where !stage.isClosed && !stage.isParked {
         guard let forecast = stage.forecast else { continue }
         if forecast.value == .closed || forecast.value == .omitted {
           findings.report(

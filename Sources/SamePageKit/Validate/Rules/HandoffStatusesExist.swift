@@ -14,6 +14,8 @@ public struct HandoffStatusesExist: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
+    let knownStatusIDs = glossary.statusIDs
+    let statusRenames = RenameIndex(glossary, .status)
     guard let handoff = glossary.sla.handoff else { return }
     let expectations: [(String, Located<Slug>?, LeadStatuses.Category)] = [
       ("accepted", handoff.acceptedStatus, .working), ("rejected", handoff.rejectedStatus, .recycle),
@@ -23,7 +25,7 @@ public struct HandoffStatusesExist: GlossaryRule {
       guard let status = glossary.status(reference.value) else {
         findings.unknownReference(
           reference, "the hand-off's \(role) status '\(reference.value)' is not a lead status",
-          candidates: glossary.statusIDs, fix: "use the id of a lead status")
+          candidates: knownStatusIDs, renames: statusRenames, fix: "use the id of a lead status")
         continue
       }
       if let actual = status.category, actual.value != category {

@@ -16,8 +16,10 @@ public struct JourneyOrder: GlossaryRule {
   public func check(_ glossary: Glossary, into findings: inout Findings) {
     var latest: (stage: Located<Slug>, index: Int, phase: Slug)?
     for phase in glossary.journey.stages {
+      // An out-of-funnel stage has no place in the order; `journey.in-funnel` reports it.
       let mapped = phase.lifecycleStages.compactMap { stage in
-        glossary.stageIndex(stage.value).map { (stage, $0) }
+        glossary.stage(stage.value)?.isOutOfFunnel == true
+          ? nil : glossary.stageIndex(stage.value).map { (stage, $0) }
       }
       for (stage, index) in mapped {
         if let latest, latest.phase != phase.id.value, index <= latest.index {

@@ -11,6 +11,8 @@ public struct JourneyStageExists: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
+    let knownStageIDs = glossary.stageIDs
+    let stageRenames = RenameIndex(glossary, .stage)
     var owner: [Slug: Slug] = [:]
     for phase in glossary.journey.stages {
       if phase.lifecycleStages.isEmpty {
@@ -22,7 +24,8 @@ public struct JourneyStageExists: GlossaryRule {
         guard glossary.stage(stage.value) != nil else {
           findings.unknownReference(
             stage, "journey phase '\(phase.id.value)' maps to unknown lifecycle stage '\(stage.value)'",
-            candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+            candidates: knownStageIDs, renames: stageRenames, fix: "use the id of a lifecycle stage"
+          )
           continue
         }
         if let other = owner[stage.value], other != phase.id.value {

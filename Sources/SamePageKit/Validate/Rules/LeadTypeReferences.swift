@@ -12,16 +12,21 @@ public struct LeadTypeReferences: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
+    let knownPipelineIDs = glossary.pipelineIDs
+    let knownStageIDs = glossary.stageIDs
+    let pipelineRenames = RenameIndex(glossary, .pipeline)
+    let stageRenames = RenameIndex(glossary, .stage)
     for type in glossary.leadTypes.types {
       if let pipeline = type.pipeline, !glossary.pipelineIDs.contains(where: { $0.value == pipeline.value }) {
         findings.unknownReference(
           pipeline, "lead type '\(type.id.value)' uses unknown deal pipeline '\(pipeline.value)'",
-          candidates: glossary.pipelineIDs, fix: "use the id of a pipeline in deal-stages.yaml")
+          candidates: knownPipelineIDs, renames: pipelineRenames,
+          fix: "use the id of a pipeline in deal-stages.yaml")
       }
       for stage in type.skipsStages where glossary.stage(stage.value) == nil {
         findings.unknownReference(
           stage, "lead type '\(type.id.value)' skips unknown lifecycle stage '\(stage.value)'",
-          candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+          candidates: knownStageIDs, renames: stageRenames, fix: "use the id of a lifecycle stage")
       }
     }
   }

@@ -1,8 +1,10 @@
 /// The funnel has exactly one stage for each of lead, MQL, SQL, opportunity and customer, and
-/// at most one for each other role.
+/// at most one for each other role except `other`, which any number of custom stages may have.
 ///
 /// Scoring thresholds, the SLA clocks and the reports find stages by role. A stage's role is
-/// its `role:` field, or its id when the id is a role name (`mql`, `sql`…).
+/// its `role:` field, or its id when the id is a role name (`mql`, `sql`…). `other` is the
+/// role of a stage no rule looks for, such as a product-qualified lead (PQL) stage or a second
+/// out-of-funnel stage, so it may repeat.
 ///
 /// Fails (no stage has the role `mql`):
 ///
@@ -19,7 +21,7 @@ public struct LifecycleRequiredRoles: GlossaryRule {
     var byRole: [LifecycleStages.Role: Located<LifecycleStages.Role>] = [:]
     for stage in glossary.lifecycle.stages {
       guard let role = stage.role else { continue }
-      if let earlier = byRole[role.value] {
+      if let earlier = byRole[role.value], role.value != .other {
         findings.report(
           at: role.location,
           "stage '\(stage.id.value)' has the role '\(role.value.rawValue)' that another stage already has",

@@ -13,6 +13,7 @@ public struct PersonaSegmentExists: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
+    let segmentRenames = RenameIndex(glossary, .segment)
     let segments = glossary.segmentIDs
     for persona in glossary.personas.personas {
       if persona.segments.isEmpty {
@@ -23,7 +24,7 @@ public struct PersonaSegmentExists: GlossaryRule {
       for segment in persona.segments where !segments.contains(where: { $0.value == segment.value }) {
         findings.unknownReference(
           segment, "persona '\(persona.id.value)' names unknown ICP segment '\(segment.value)'",
-          candidates: segments, fix: "use the id of a segment in icp.yaml")
+          candidates: segments, renames: segmentRenames, fix: "use the id of a segment in icp.yaml")
       }
     }
   }

@@ -1,7 +1,8 @@
 /// Each pipeline has exactly one won stage and at least one lost stage, listed after its
 /// open stages.
 ///
-/// Every deal must be able to end, and "won" must mean one thing for revenue reports.
+/// Every deal must be able to end, and "won" must mean one thing for revenue reports. A parked
+/// stage ("on hold") may be listed anywhere, since deals enter it from any open stage.
 ///
 /// Fails: a pipeline whose stages include no `won: true` stage.
 public struct PipelineOutcomes: GlossaryRule {
@@ -28,7 +29,7 @@ public struct PipelineOutcomes: GlossaryRule {
           fix: "add a stage with 'closed: true', probability 0, forecast omitted")
       }
       if let firstClosed = pipeline.stages.firstIndex(where: \.isClosed),
-        let strayOpen = pipeline.stages[firstClosed...].first(where: { !$0.isClosed })
+        let strayOpen = pipeline.stages[firstClosed...].first(where: { !$0.isClosed && !$0.isParked })
       {
         findings.report(
           at: strayOpen.id.location, "open stage '\(strayOpen.id.value)' is listed after a closed stage",

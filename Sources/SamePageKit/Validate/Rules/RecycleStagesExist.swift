@@ -10,10 +10,13 @@ public struct RecycleStagesExist: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
+    let knownStageIDs = glossary.stageIDs
+    let stageRenames = RenameIndex(glossary, .stage)
     for recycle in glossary.lifecycle.recycles {
       for end in [recycle.from, recycle.to] where glossary.stage(end.value) == nil {
         findings.unknownReference(
-          end, "recycle move names unknown lifecycle stage '\(end.value)'", candidates: glossary.stageIDs,
+          end, "recycle move names unknown lifecycle stage '\(end.value)'", candidates: knownStageIDs,
+          renames: stageRenames,
           fix: "use the id of a stage")
       }
     }

@@ -13,6 +13,8 @@ public struct RecycleStatusDeclared: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
+    let knownStageIDs = glossary.stageIDs
+    let stageRenames = RenameIndex(glossary, .stage)
     for status in glossary.leadStatuses.statuses {
       guard let category = status.category else { continue }
       if category.value != .recycle {
@@ -32,7 +34,7 @@ public struct RecycleStatusDeclared: GlossaryRule {
       guard glossary.stage(target.value) != nil else {
         findings.unknownReference(
           target, "recycle status '\(status.id.value)' returns leads to unknown stage '\(target.value)'",
-          candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+          candidates: knownStageIDs, renames: stageRenames, fix: "use the id of a lifecycle stage")
         continue
       }
       guard let stage = status.stage else { continue }

@@ -13,11 +13,15 @@ public struct StatusStageExists: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
+    let knownStageIDs = glossary.stageIDs
+    let stageRenames = RenameIndex(glossary, .stage)
+    // A set, not `glossary.stage(_:)`: thousands of statuses times thousands of stages.
+    let defined = Set(knownStageIDs.map(\.value))
     for status in glossary.leadStatuses.statuses {
-      guard let stage = status.stage, glossary.stage(stage.value) == nil else { continue }
+      guard let stage = status.stage, !defined.contains(stage.value) else { continue }
       findings.unknownReference(
         stage, "lead status '\(status.id.value)' maps to unknown lifecycle stage '\(stage.value)'",
-        candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+        candidates: knownStageIDs, renames: stageRenames, fix: "use the id of a lifecycle stage")
     }
   }
 }

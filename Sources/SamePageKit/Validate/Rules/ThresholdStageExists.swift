@@ -10,18 +10,20 @@ public struct ThresholdStageExists: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
+    let knownStageIDs = glossary.stageIDs
+    let stageRenames = RenameIndex(glossary, .stage)
     for threshold in glossary.scoring.thresholds {
       if let stage = threshold.stage, glossary.stage(stage.value) == nil {
         findings.unknownReference(
           stage, "threshold '\(threshold.id.value)' leads to unknown lifecycle stage '\(stage.value)'",
-          candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+          candidates: knownStageIDs, renames: stageRenames, fix: "use the id of a lifecycle stage")
       }
     }
     for handRaise in glossary.scoring.handRaises {
       if let stage = handRaise.stage, glossary.stage(stage.value) == nil {
         findings.unknownReference(
           stage, "hand-raise '\(handRaise.event.value)' leads to unknown lifecycle stage '\(stage.value)'",
-          candidates: glossary.stageIDs, fix: "use the id of a lifecycle stage")
+          candidates: knownStageIDs, renames: stageRenames, fix: "use the id of a lifecycle stage")
       }
     }
   }
