@@ -123,6 +123,8 @@ import Testing
     try #require(scoring.contains("engagement: 50") && sla.contains("{after: 2 business days, to: VP Sales"))
     let document = try self.sla(edited)
     #expect(document.contains("a fit of at least **40** and an engagement of at least **65**"))
+    // The entry criterion quotes the threshold ($(threshold.mql.engagement)), so it follows too.
+    #expect(document.contains("- Fit score of at least 40 and engagement score of at least 65"))
     #expect(document.contains("**150 MQLs per month**"))
     #expect(document.contains("| 3 business days | CRO | VP Marketing |"))
     #expect(!document.contains("**120 MQLs per month**"))

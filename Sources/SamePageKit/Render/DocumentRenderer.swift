@@ -67,6 +67,8 @@ public struct DocumentRenderer: Sendable {
       return ([], (messageProblems + missingMessages).sorted())
     }
 
+    // Quoted values ($(threshold.mql.fit)) are written in before any page sees the prose.
+    let glossary = glossary.resolvingReferences(localizer)
     for page in pages {
       let template = Self.templateName(page)
       let model = DocumentViewModel(glossary: glossary, page: page, l: localizer, messages: messages)

@@ -221,6 +221,10 @@ extension RuleCatalogue {
       summary: "A recycle status names, in `recycle_to`, an earlier stage that a declared recycle move reaches from the status's own stage; other statuses have no `recycle_to`.",
       documentation: "A recycle status names, in `recycle_to`, an earlier stage that a declared recycle move\nreaches from the status's own stage; other statuses have no `recycle_to`.\n\nRecycling is the only way back through the funnel, so the status that performs it must\nmatch a move the lifecycle allows.\n\nFails (lifecycle declares no move from `sql` to `lead`):\n\n    - {id: returned-not-ready, stage: sql, category: recycle, recycle_to: lead}"),
     Entry(
+      type: ReferenceExists.self,
+      summary: "A value quoted in prose with `$(path)` names a value the glossary has.",
+      documentation: "A value quoted in prose with `$(path)` names a value the glossary has.\n\nQuoting (`Fit score of at least $(threshold.mql.fit)`) keeps the words and the number the\nsame thing; a misspelt path would print as written and say nothing. The paths are listed\nin docs/GLOSSARY-FORMAT.md.\n\nFails (there is no threshold for a stage `mqll`):\n\n    entry: [Fit score of at least $(threshold.mqll.fit)]"),
+    Entry(
       type: ReportingCoversCommitments.self,
       summary: "Every commitment that `score` can measure is in the SLA's reporting, and every reported figure has a commitment to measure against.",
       documentation: "Every commitment that `score` can measure is in the SLA's reporting, and every reported\nfigure has a commitment to measure against.\n\nA commitment nobody reports on is never enforced; a figure reported with no target beside it\ninvites an argument about what it should have been.\n\nFails (with an acceptance-rate commitment):\n\n    reporting:\n      system_of_record: Salesforce\n      figures: [mql_volume, first_touch]"),

@@ -443,7 +443,12 @@ import Testing
       expect: [
         expect(
           "lead-scoring.yaml", "  - id: mql", "scoring.hand-raise-fit-gate",
-          "the MQL threshold 'mql' sets no fit, yet hand-raises are gated against it")
+          "the MQL threshold 'mql' sets no fit, yet hand-raises are gated against it"),
+        // The starter's MQL entry quotes that fit, which is gone now.
+        expect(
+          "lifecycle-stages.yaml", "$(threshold.mql.fit)", "entry.reference-exists",
+          "'$(threshold.mql.fit)' in lifecycle-stages/stage/mql/entry/1 quotes no value of this glossary; did you mean '$(threshold.sql.fit)'?"
+        ),
       ]),
     RuleScenario(
       "an open deal stage at 100%", file: "deal-stages.yaml",
@@ -573,7 +578,7 @@ import Testing
   static let proseScenarios: [RuleScenario] = [
     RuleScenario(
       "an MQL entry criterion that restates an old fit threshold", file: "lifecycle-stages.yaml",
-      replacing: "Fit score of at least 40", with: "Fit score of at least 45",
+      replacing: "Fit score of at least $(threshold.mql.fit)", with: "Fit score of at least 45",
       expect: [
         expect(
           "lifecycle-stages.yaml", "Fit score of at least 45", "entry.prose-restates-number",
@@ -582,7 +587,7 @@ import Testing
     RuleScenario(
       "an MQL entry criterion quoting the SQL threshold's fit is still wrong for MQL",
       file: "lifecycle-stages.yaml",
-      replacing: "Fit score of at least 40", with: "Fit score of at least 60",
+      replacing: "Fit score of at least $(threshold.mql.fit)", with: "Fit score of at least 60",
       expect: [
         expect(
           "lifecycle-stages.yaml", "Fit score of at least 60", "entry.prose-restates-number",
@@ -638,7 +643,7 @@ import Testing
           file: "lead-scoring.yaml", original: "it halves every 30 days",
           replacement: "it halves every 30 days, about 4 weeks"),
         .init(
-          file: "lifecycle-stages.yaml", original: "Fit score of at least 40",
+          file: "lifecycle-stages.yaml", original: "Fit score of at least $(threshold.mql.fit)",
           replacement: "Fit score of at least 40 in 2026"),
       ],
       expect: []),

@@ -117,7 +117,18 @@ import Testing
       replacing: "  - id: mql\n    stage: mql\n    fit: 40\n    engagement: 50\n",
       with: "  - id: mql\n    stage: mql\n",
       expect: [
-        scoring("- id: mql", "scoring.threshold-order", "threshold 'mql' sets neither fit nor engagement")
+        scoring("- id: mql", "scoring.threshold-order", "threshold 'mql' sets neither fit nor engagement"),
+        // The starter's MQL entry quotes both scores, which are gone now.
+        .init(
+          file: "lifecycle-stages.yaml", at: "$(threshold.mql.fit)", id: "entry.reference-exists",
+          summary:
+            "'$(threshold.mql.fit)' in lifecycle-stages/stage/mql/entry/1 quotes no value of this glossary; did you mean '$(threshold.sql.fit)'?"
+        ),
+        .init(
+          file: "lifecycle-stages.yaml", at: "$(threshold.mql.fit)", id: "entry.reference-exists",
+          summary:
+            "'$(threshold.mql.engagement)' in lifecycle-stages/stage/mql/entry/1 quotes no value of this glossary; did you mean '$(threshold.sql.engagement)'?"
+        ),
       ]),
     RuleScenario(
       "a fit threshold above the most a lead can score", file: "lead-scoring.yaml",
