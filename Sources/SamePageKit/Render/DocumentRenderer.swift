@@ -69,9 +69,11 @@ public struct DocumentRenderer: Sendable {
 
     // Quoted values ($(threshold.mql.fit)) are written in before any page sees the prose.
     let glossary = glossary.resolvingReferences(localizer)
+    let signOff = SignOff(glossary)
     for page in pages {
       let template = Self.templateName(page)
-      let model = DocumentViewModel(glossary: glossary, page: page, l: localizer, messages: messages)
+      let model = DocumentViewModel(
+        glossary: glossary, page: page, l: localizer, messages: messages, signOff: signOff)
       let (markdown, missing) = templates.render(template, context: model.context())
       // The starter glossary fills every section, so names inside sections this glossary
       // leaves empty are checked too.

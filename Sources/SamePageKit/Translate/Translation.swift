@@ -20,11 +20,22 @@ public struct Translation: Sendable {
 
   public static let directory = "translations"
 
-  public var locale: String
-  public var file: String
-  public var entries: [Entry]
+  public let locale: String
+  public let file: String
+  /// In file order; `entry(_:)` finds one by key without walking them (a glossary of ten
+  /// thousand entries has tens of thousands of texts, each looked up once per check).
+  public let entries: [Entry]
+  private let positions: [String: Int]
 
-  public func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+  init(locale: String, file: String, entries: [Entry]) {
+    self.locale = locale
+    self.file = file
+    self.entries = entries
+    // The first entry of a key counts, as YAML readers take the first of duplicate keys.
+    positions = Dictionary(entries.enumerated().map { ($1.key, $0) }) { first, _ in first }
+  }
+
+  public func entry(_ key: String) -> Entry? { positions[key].map { entries[$0] } }
 
   /// The first 12 hex digits of the SHA-256 of a source text: enough to tell an edit, short
   /// enough to read in a review.
@@ -33,31 +44,33 @@ public struct Translation: Sendable {
   }
 
   static func read(_ file: GlossaryFile, locale: String, in context: ReadContext) -> Translation {
-    var translation = Translation(locale: locale, file: file.path, entries: [])
-    guard let reader = MappingReader(file.root, what: file.path, in: context) else { return translation }
+    Translation(locale: locale, file: file.path, entries: readEntries(file, in: context))
+  }
+
+  private static func readEntries(_ file: GlossaryFile, in context: ReadContext) -> [Entry] {
+    guard let reader = MappingReader(file.root, what: file.path, in: context) else { return [] }
+    defer { reader.finish() }
     _ = reader.value("$schema")
     guard let node = reader.value("translations") else {
       reader.missing("translations", expected: "a mapping of text keys to {text, source}")
-      reader.finish()
-      return translation
+      return []
     }
-    if case .mapping(let items) = node.content {
-      for item in items {
-        let entry = readMapping(item.value, what: item.key, in: context) { entry -> Entry? in
-          let text: Located<String>? = entry.required("text")
-          let source: Located<String>? = entry.optional("source")
-          let from: Located<String>? = entry.optional("from")
-          return text.map {
-            Entry(key: item.key, text: $0, source: source, from: from, location: item.keyLocation)
-          }
-        }
-        if let entry { translation.entries.append(entry) }
+    guard case .mapping(let items) = node.content else {
+      if !node.isNull {
+        context.wrongType(node, expected: "a mapping of text keys to {text, source}", field: "translations")
       }
-    } else if !node.isNull {
-      context.wrongType(node, expected: "a mapping of text keys to {text, source}", field: "translations")
+      return []
     }
-    reader.finish()
-    return translation
+    return items.compactMap { item in
+      readMapping(item.value, what: item.key, in: context) { entry -> Entry? in
+        let text: Located<String>? = entry.required("text")
+        let source: Located<String>? = entry.optional("source")
+        let from: Located<String>? = entry.optional("from")
+        return text.map {
+          Entry(key: item.key, text: $0, source: source, from: from, location: item.keyLocation)
+        }
+      }
+    }
   }
 }
 
@@ -67,9 +80,8 @@ extension Glossary {
   /// the documents take the words and formats of that language.
   public func translated(_ translation: Translation) -> Glossary {
     var copy = self
-    let byKey = Dictionary(translation.entries.map { ($0.key, $0) }) { first, _ in first }
     copy.visitTexts { key, text in
-      guard let entry = byKey[key], entry.isTranslated else { return }
+      guard let entry = translation.entry(key), entry.isTranslated else { return }
       text = Located(entry.text.value, at: text.location)
     }
     copy.manifest.locale = Located(translation.locale, at: manifest.locale?.location ?? manifest.location)

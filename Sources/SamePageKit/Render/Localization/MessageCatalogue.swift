@@ -93,13 +93,42 @@ public struct MessageCatalogue: Sendable {
 
 /// Formats what a document shows in one locale: words from the catalogue, and dates, numbers
 /// and lists through Foundation's locale data (ICU).
-public struct Localizer: @unchecked Sendable {
+public struct Localizer: Sendable {
   public let locale: Locale
   public let catalogue: MessageCatalogue
+  private let formats: Formats
 
   public init(locale: Locale, catalogue: MessageCatalogue) {
     self.locale = locale
     self.catalogue = catalogue
+    formats = Formats(locale: locale)
+  }
+
+  /// The locale's formatters, made once: a document formats a number or a date for nearly
+  /// every entry, and making an ICU formatter costs far more than using one. Formatters are
+  /// not thread-safe, and one localizer may serve several renders at once, hence the lock.
+  private final class Formats: @unchecked Sendable {
+    private let lock = NSLock()
+    private let decimal = NumberFormatter()
+    private let percent = NumberFormatter()
+    private let date = DateFormatter()
+
+    init(locale: Locale) {
+      for (formatter, style) in [(decimal, NumberFormatter.Style.decimal), (percent, .percent)] {
+        formatter.numberStyle = style
+        formatter.locale = locale
+        formatter.maximumFractionDigits = 2
+      }
+      date.locale = locale
+      date.timeZone = TimeZone(identifier: "UTC")
+      date.setLocalizedDateFormatFromTemplate("dMMMMy")
+    }
+
+    func number(_ value: Double) -> String? { lock.withLock { decimal.string(from: NSNumber(value: value)) } }
+    func percent(_ value: Double) -> String? {
+      lock.withLock { percent.string(from: NSNumber(value: value)) }
+    }
+    func date(_ instant: Date) -> String { lock.withLock { date.string(from: instant) } }
   }
 
   /// The BCP 47 tag for `<html lang>` (`pl-PL`).
@@ -146,29 +175,17 @@ public struct Localizer: @unchecked Sendable {
     gregorian.timeZone = TimeZone(identifier: "UTC")!
     let instant = gregorian.date(
       from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))!
-    let formatter = DateFormatter()
-    formatter.locale = locale
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.setLocalizedDateFormatFromTemplate("dMMMMy")
-    return formatter.string(from: instant)
+    return formats.date(instant)
   }
 
   /// "10,000", "10 000", "10.000", "2.5", "2,5".
   public func number(_ value: Double) -> String {
-    let formatter = NumberFormatter()
-    formatter.numberStyle = .decimal
-    formatter.locale = locale
-    formatter.maximumFractionDigits = 2
-    return formatter.string(from: NSNumber(value: value)) ?? "\(value)"
+    formats.number(value) ?? "\(value)"
   }
 
   /// "90%", "90 %", "%90".
   public func percent(_ value: Double) -> String {
-    let formatter = NumberFormatter()
-    formatter.numberStyle = .percent
-    formatter.locale = locale
-    formatter.maximumFractionDigits = 2
-    return formatter.string(from: NSNumber(value: value / 100)) ?? "\(value)%"
+    formats.percent(value / 100) ?? "\(value)%"
   }
 
   /// "a, b and c" in the locale's words for the last join (`list.and`, `list.or`).

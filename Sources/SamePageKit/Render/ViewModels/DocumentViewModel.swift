@@ -7,6 +7,8 @@ struct DocumentViewModel {
   var l: Localizer = .bundledEnglish
   /// The catalogue's messages as templates for `{{t.KEY}}`, nested by the dots in their keys.
   var messages: [String: Any] = [:]
+  /// Who has signed, worked out once per render: it hashes every term file.
+  var signOff: SignOff? = nil
 
   func link(_ anchor: AnchorRef, _ label: String) -> LinkView {
     LinkView(label: label, link: page.link(anchor))
@@ -175,9 +177,28 @@ struct DocumentViewModel {
     ]
   }
 
-  func icpSection() -> [String: Any] {
+  /// The ICP's exclusions that are set, for the ICP section and the SLA's definitions.
+  func exclusionViews() -> [CriterionView] {
     let exclusions = glossary.icp.exclusions
-    return [
+    return
+      [
+        CriterionView(
+          name: l.text("exclusion.email_domains"),
+          value: exclusions.emailDomains.map(\.value).joined(separator: ", ")),
+        CriterionView(
+          name: l.text("exclusion.email_suffixes"),
+          value: exclusions.emailSuffixes.map(\.value).joined(separator: ", ")),
+        CriterionView(
+          name: l.text("exclusion.competitors"),
+          value: exclusions.competitorDomains.map(\.value).joined(separator: ", ")),
+        CriterionView(
+          name: l.text("exclusion.countries"),
+          value: exclusions.countries.map(\.value).joined(separator: ", ")),
+      ].filter { !$0.value.isEmpty }
+  }
+
+  func icpSection() -> [String: Any] {
+    [
       "segments": glossary.icp.segments.map { segment in
         var criteria: [CriterionView] = []
         if let tier = segment.tier {
@@ -215,20 +236,7 @@ struct DocumentViewModel {
           label: segment.label?.value ?? segment.id.value.rawValue,
           definition: UserMarkdown.safe(segment.definition?.value ?? ""), criteria: criteria)
       },
-      "exclusions": [
-        CriterionView(
-          name: l.text("exclusion.email_domains"),
-          value: exclusions.emailDomains.map(\.value).joined(separator: ", ")),
-        CriterionView(
-          name: l.text("exclusion.email_suffixes"),
-          value: exclusions.emailSuffixes.map(\.value).joined(separator: ", ")),
-        CriterionView(
-          name: l.text("exclusion.competitors"),
-          value: exclusions.competitorDomains.map(\.value).joined(separator: ", ")),
-        CriterionView(
-          name: l.text("exclusion.countries"),
-          value: exclusions.countries.map(\.value).joined(separator: ", ")),
-      ].filter { !$0.value.isEmpty },
+      "exclusions": exclusionViews(),
     ]
   }
 
@@ -415,10 +423,20 @@ struct DocumentViewModel {
     ]
   }
 
-  func connectSection() -> [String: Any] {
+  /// The connect-attempt sequence's steps, for its section and the SLA's commitments.
+  func stepViews() -> [StepView] {
     let connect = glossary.connectAttempts
     let channels = Dictionary(connect.channels.map { ($0.id.value, $0.label?.value ?? $0.id.value.rawValue) })
     { first, _ in first }
+    return (connect.sequence?.steps ?? []).map { step in
+      StepView(
+        day: step.day.value, channel: channels[step.channel.value] ?? step.channel.value.rawValue,
+        note: step.note?.value ?? "", hasNote: step.note != nil)
+    }
+  }
+
+  func connectSection() -> [String: Any] {
+    let connect = glossary.connectAttempts
     return [
       "channels": connect.channels.map { $0.label?.value ?? $0.id.value.rawValue }.joined(separator: ", "),
       "ownerOnly": connect.ownerOnly?.value ?? false,
@@ -432,11 +450,7 @@ struct DocumentViewModel {
       "requiredAttempts": connect.sequence?.requiredAttempts?.value ?? 0,
       "connectAttemptsText": l.plural(
         "unit.connect_attempts", count: Double(connect.sequence?.requiredAttempts?.value ?? 0)),
-      "steps": (connect.sequence?.steps ?? []).map { step in
-        StepView(
-          day: step.day.value, channel: channels[step.channel.value] ?? step.channel.value.rawValue,
-          note: step.note?.value ?? "", hasNote: step.note != nil)
-      },
+      "steps": stepViews(),
       "exhaustedStatus": statusLink(connect.exhaustedStatus?.value),
     ]
   }

@@ -8,15 +8,16 @@ extension DocumentViewModel {
     let weekdays = calendar?.workingDays.map(\.value) ?? []
     let days = weekdays.map { l.text("weekday.\($0.rawValue)") }
     let handoff = sla.handoff
-    let signOff = SignOff(glossary)
+    let signOff = self.signOff ?? SignOff(glossary)
+    let exclusions = exclusionViews()
     let rejected = handoff?.rejectedStatus.flatMap { glossary.status($0.value) }
     return [
       "purpose": UserMarkdown.safe(sla.purpose?.value ?? ""),
       "isDraft": !signOff.isComplete,
       "signatories": signatories(signOff),
       "qualifiedStages": qualifiedStages(),
-      "exclusions": icpSection()["exclusions"] ?? [],
-      "hasExclusions": !((icpSection()["exclusions"] as? [CriterionView])?.isEmpty ?? true),
+      "exclusions": exclusions,
+      "hasExclusions": !exclusions.isEmpty,
       "uncoveredTypes": glossary.leadTypes.types.filter { !($0.slaApplies?.value ?? true) }.map { type in
         link(.leadType(type.id.value), type.label?.value ?? type.id.value.rawValue)
       }.punctuated,
@@ -29,7 +30,7 @@ extension DocumentViewModel {
         commitment.ifMissed.map { CriterionView(name: headline(commitment), value: $0.value) }
       },
       "hasMissed": sla.commitments.contains { $0.ifMissed != nil },
-      "steps": connectSection()["steps"] ?? [],
+      "steps": stepViews(),
       "requiredAttempts": glossary.connectAttempts.sequence?.requiredAttempts?.value ?? 0,
       "attemptsText": l.plural(
         "unit.attempts", count: Double(glossary.connectAttempts.sequence?.requiredAttempts?.value ?? 0)),
