@@ -31,8 +31,7 @@ import Testing
     #expect(update.status == 0, "\(update.error)")
     let file = glossary.appendingPathComponent("translations/pl-PL.yaml")
     let written = try String(contentsOf: file, encoding: .utf8)
-    let count = Glossary.texts(
-      in: try #require(GlossaryCheck(directory: glossary, displayDirectory: "G").glossary))
+    let count = try #require(GlossaryCheck(directory: glossary, displayDirectory: "G").glossary).texts.count
     #expect(update.output.contains("Glossary/translations/pl-PL.yaml: \(count) texts added to translate"))
     #expect(written.contains("  lifecycle-stages/stage/mql/label:\n    text: \"\"\n"))
     #expect(written.contains("    from: \"Marketing-qualified lead (MQL)\"\n"))
@@ -113,10 +112,6 @@ import Testing
     #expect(unlisted.status == 1)
     #expect(unlisted.error.contains("does not list de-DE under 'translations:'"))
   }
-}
-
-extension Glossary {
-  static func texts(in glossary: Glossary) -> Int { glossary.texts.count }
 }
 
 /// The published site in two languages: a folder per translation, each page linking to the same

@@ -115,11 +115,13 @@ struct Publish: AsyncParsableCommand {
         throw ExitCode(2)
       }
     }
-    let (pages, model) = try RenderPipeline.renderedPages(glossary: glossary, templates: templates)
+    let (pages, model, templateSet) = try RenderPipeline.renderedPages(
+      glossary: glossary, templates: templates)
     switch to {
     case .site:
       try publishFiles(
-        SitePublisher.files(editions: try RenderPipeline.editions(pages, model, templates: templates)), model)
+        SitePublisher.files(editions: try RenderPipeline.editions(pages, model, templates: templateSet)),
+        model)
     case .gitWiki: try publishFiles(WikiPublisher.files(pages: pages), model)
     case .confluenceFiles:
       try publishFiles(

@@ -40,10 +40,11 @@ struct Render: ParsableCommand {
       printError("samepage: \(PDFPrinter.Failure.noBrowser)")
       throw ExitCode(2)
     }
-    let (pages, valid) = try RenderPipeline.renderedPages(glossary: glossary, templates: templates)
+    let (pages, valid, templateSet) = try RenderPipeline.renderedPages(
+      glossary: glossary, templates: templates)
     // The source language in out/, each translation in a folder of its own (out/en-US/…).
     var files: [String: Data] = [:]
-    for edition in try RenderPipeline.editions(pages, valid, templates: templates) {
+    for edition in try RenderPipeline.editions(pages, valid, templates: templateSet) {
       files.merge(
         try documents(edition.pages, glossary: edition.glossary, printer: printer, folder: edition.folder)
       ) {
@@ -100,35 +101,36 @@ enum RenderPipeline {
   }
 
   static func renderedPages(glossary: String, templates: String?) throws -> (
-    pages: [RenderedPage], glossary: Glossary
+    pages: [RenderedPage], glossary: Glossary, templates: TemplateSet
   ) {
     let valid = try validGlossary(glossary, before: "rendering")
     let templateSet = try self.templates(templates)
-    let (pages, diagnostics) = DocumentRenderer(templates: templateSet).render(valid)
+    return (try render(valid, with: templateSet), valid, templateSet)
+  }
+
+  /// The pages of `glossary`; render errors are printed and the command exits 1.
+  private static func render(_ glossary: Glossary, with templates: TemplateSet) throws -> [RenderedPage] {
+    let (pages, diagnostics) = DocumentRenderer(templates: templates).render(glossary)
     if diagnostics.hasErrors {
       print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
       throw ExitCode(1)
     }
-    return (pages, valid)
+    return pages
   }
 
   /// The site in the source language and in each translation the manifest lists, each in its
   /// folder (`pl-PL/`).
-  static func editions(_ pages: [RenderedPage], _ glossary: Glossary, templates: String?) throws
+  static func editions(_ pages: [RenderedPage], _ glossary: Glossary, templates: TemplateSet) throws
     -> [SitePublisher.Edition]
   {
     var editions = [SitePublisher.Edition(pages: pages, glossary: glossary, folder: "")]
-    let templateSet = try self.templates(templates)
     for translation in glossary.translations
     where glossary.manifest.translations.contains(where: { $0.value == translation.locale }) {
       let translated = glossary.translated(translation)
-      let (translatedPages, diagnostics) = DocumentRenderer(templates: templateSet).render(translated)
-      if diagnostics.hasErrors {
-        print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(diagnostics), terminator: "")
-        throw ExitCode(1)
-      }
       editions.append(
-        SitePublisher.Edition(pages: translatedPages, glossary: translated, folder: translation.locale + "/"))
+        SitePublisher.Edition(
+          pages: try render(translated, with: templates), glossary: translated,
+          folder: translation.locale + "/"))
     }
     return editions
   }

@@ -54,12 +54,13 @@ public struct ChangeReport: Sendable {
     lines.append(
       check.passes
         ? "Version \(headVersion) matches the change."
-        : check.problems.map { "- :warning: \(Self.escape($0))" }.joined(separator: "\n"))
+        : check.problems.map { "- :warning: \(MarkdownContentType.escape($0))" }.joined(separator: "\n"))
     for kind in GlossaryChange.Kind.allCases where count(kind) > 0 {
       lines += ["", "<details><summary>\(count(kind)) \(kind.rawValue)</summary>", ""]
       for change in changes where change.kind == kind {
         lines.append(
-          "- **\(Self.escape(change.term))** › \(Self.escape(change.path)): \(Self.escape(change.summary))")
+          "- **\(MarkdownContentType.escape(change.term))** › \(MarkdownContentType.escape(change.path)): \(MarkdownContentType.escape(change.summary))"
+        )
       }
       lines += ["", "</details>"]
     }
@@ -84,10 +85,5 @@ public struct ChangeReport: Sendable {
       base: Side(name: base, version: baseVersion), head: Side(name: head, version: headVersion),
       required: check.required?.bump, problems: check.problems, changes: changes)
     return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
-  }
-
-  /// Text from the glossary inside a comment: no HTML, no Markdown that changes the table.
-  static func escape(_ text: String) -> String {
-    MarkdownContentType.escape(text)
   }
 }

@@ -36,10 +36,7 @@ public enum GlossarySource: Sendable {
   public static func defaultBase(folder: String) throws -> GlossarySource {
     let directory = URL(fileURLWithPath: folder).deletingLastPathComponent()
     for candidate in ["origin/HEAD", "main", "master"] {
-      if let base = try? ProcessRunner.git(
-        ["merge-base", "--", "HEAD", candidate].filter { $0 != "--" }, in: directory),
-        !base.isEmpty
-      {
+      if let base = try? ProcessRunner.git(["merge-base", "HEAD", candidate], in: directory), !base.isEmpty {
         return .revision(String(base.prefix(12)), path: folder)
       }
     }
