@@ -86,4 +86,27 @@ import Testing
     document.sanitize()
     #expect(document.renderHTML().contains("<p>50% | 60%</p>"))
   }
+
+  /// The byte check that lets most values through unchanged must never let through a value the
+  /// character-by-character escape would change: random values over the characters that
+  /// matter at the start, inside and at the end of a line.
+  @Test func theFastPathNeverSkipsAnEscape() {
+    let alphabet: [Character] = Array("ab Z9_0.)#~>-+=`*[]<|\\&;x\n\r\tłı ")
+    var generator = SystemRandomNumberGenerator()
+    var plainSeen = 0
+    for _ in 0..<20_000 {
+      let length = Int.random(in: 0...6, using: &generator)
+      let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+      if MarkdownContentType.isPlain(text) {
+        plainSeen += 1
+        #expect(MarkdownContentType.escapeEachCharacter(text) == text, "\(text.debugDescription)")
+      }
+    }
+    #expect(plainSeen > 1000)
+    for label in [
+      "Marketing Qualified Lead", "Version 2.3.0", "AT&T", "snake_case", "1. Intro", "# x", "x #",
+    ] {
+      #expect(MarkdownContentType.escape(label) == MarkdownContentType.escapeEachCharacter(label))
+    }
+  }
 }

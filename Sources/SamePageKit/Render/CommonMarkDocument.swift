@@ -36,13 +36,13 @@ public final class CommonMarkDocument {
   /// - Parameter tables: read pipe tables (`PipeTable`), as the templates write them. User
   ///   Markdown is parsed without, as plain CommonMark.
   public init(markdown: String, tables: Bool = false) {
-    guard tables, markdown.contains("|") else {
+    guard tables, markdown.containsBytes("|") else {
       root = Self.parse(markdown)
       return
     }
     // A placeholder no user text can contain: it is made per document, after the text exists.
     var token = "SAMEPAGETABLE"
-    while markdown.contains(token) { token += "X" }
+    while markdown.containsBytes(token) { token += "X" }
     let (source, found) = PipeTable.extract(from: markdown) { "\(token)\($0)" }
     root = Self.parse(source)
     if !found.isEmpty { insertTables(found, token: token) }
@@ -318,6 +318,8 @@ public final class CommonMarkDocument {
 
   /// `<a id="slug"></a>` exactly, as the templates write it; nothing looser.
   static func anchorID(in html: String) -> String? {
+    // Nearly every HTML node is not an anchor; bytes tell at once.
+    guard html.utf8.starts(with: "<a id=\"".utf8) else { return nil }
     var text = Substring(html)
     while let last = text.last, last.isWhitespace { text.removeLast() }
     let prefix = "<a id=\""
@@ -342,7 +344,7 @@ public final class CommonMarkDocument {
   }
 
   static func isRelative(_ url: String) -> Bool {
-    !url.contains(":")
+    !url.utf8.contains(UInt8(ascii: ":"))
       || url.firstIndex(of: ":")! > (url.firstIndex(where: { "/?#".contains($0) }) ?? url.endIndex)
   }
 }

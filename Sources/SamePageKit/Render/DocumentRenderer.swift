@@ -70,26 +70,33 @@ public struct DocumentRenderer: Sendable {
     // Quoted values ($(threshold.mql.fit)) are written in before any page sees the prose.
     let glossary = glossary.resolvingReferences(localizer)
     let signOff = SignOff(glossary)
-    for page in pages {
+    // Pages are independent, so they render on every core; merged below in page order. The
+    // messages are only read (templates and strings, built above), so the pages may share them.
+    nonisolated(unsafe) let sharedMessages = messages
+    let results = concurrentMap(pages.count) { index in
+      let page = pages[index]
       let template = Self.templateName(page)
       let model = DocumentViewModel(
-        glossary: glossary, page: page, l: localizer, messages: messages, signOff: signOff)
+        glossary: glossary, page: page, l: localizer, messages: sharedMessages, signOff: signOff)
       let (markdown, missing) = templates.render(template, context: model.context())
       // The starter glossary fills every section, so names inside sections this glossary
       // leaves empty are checked too.
       let (_, missingInReference) = templates.render(
         template,
-        context: DocumentViewModel(glossary: reference, page: page, l: localizer, messages: messages)
+        context: DocumentViewModel(glossary: reference, page: page, l: localizer, messages: sharedMessages)
           .context())
-      for diagnostic in missing + missingInReference { unknown[diagnostic.summary] = diagnostic }
 
       let document = CommonMarkDocument(markdown: markdown, tables: true)
       document.sanitize(rewriteLink: Self.htmlLink)
-      links += document.links.map { (page, $0.url, $0.line) }
-      rendered.append(
-        RenderedPage(
-          page: page, title: model.pageTitle, markdown: markdown, htmlBody: document.renderHTML(),
-          anchors: document.anchors, localizer: localizer))
+      let rendered = RenderedPage(
+        page: page, title: model.pageTitle, markdown: markdown, htmlBody: document.renderHTML(),
+        anchors: document.anchors, localizer: localizer)
+      return (rendered, missing + missingInReference, document.links.map { (page, $0.url, $0.line) })
+    }
+    for (page, missing, pageLinks) in results {
+      rendered.append(page)
+      for diagnostic in missing { unknown[diagnostic.summary] = diagnostic }
+      links += pageLinks
     }
 
     var diagnostics = Array(unknown.values)

@@ -13,6 +13,10 @@ struct MarkdownContentType: MustacheContentType {
   func escapeText(_ text: String) -> String { Self.escape(text) }
 
   static func escape(_ text: String) -> String {
+    isPlain(text) ? text : escapeEachCharacter(text)
+  }
+
+  static func escapeEachCharacter(_ text: String) -> String {
     // Plain fields are inline: a line break would end the list item or heading.
     let characters = Array(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
     var out = ""
@@ -22,6 +26,30 @@ struct MarkdownContentType: MustacheContentType {
       out.append(character)
     }
     return out
+  }
+
+  /// Text that cannot need an escape, decided on bytes in one pass: nearly every label and
+  /// number is such text, and the per-character walk below was a tenth of rendering.
+  /// Conservative: any byte that may need an escape somewhere sends the text the slow way.
+  static func isPlain(_ text: String) -> Bool {
+    let bytes = text.utf8
+    guard let first = bytes.first, let last = bytes.last else { return true }
+    switch first {
+    case UInt8(ascii: "#"), UInt8(ascii: "~"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+      UInt8(ascii: "="), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return false
+    default: break
+    }
+    if last == UInt8(ascii: "#") { return false }
+    return !bytes.contains { byte in
+      switch byte {
+      case UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"),
+        UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "_"), UInt8(ascii: "&"), UInt8(ascii: "\n"),
+        UInt8(ascii: "\r"):
+        true
+      default: false
+      }
+    }
   }
 
   private static func needsEscape(_ character: Character, at index: Int, in characters: [Character]) -> Bool {

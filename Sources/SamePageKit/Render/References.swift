@@ -63,7 +63,7 @@ public enum References {
 
   /// `text` with each quoted path replaced by its value (an unknown one is left as written).
   static func resolve(_ text: String, values: [String: String]) -> String {
-    guard text.contains("$(") else { return text }
+    guard text.containsBytes("$(") else { return text }
     return scan(text) { values[$0] }
   }
 
@@ -97,7 +97,7 @@ extension Glossary {
     let values = References.values(in: self, localizer: localizer)
     var copy = self
     copy.visitTexts { _, text in
-      guard text.value.contains("$(") else { return }
+      guard text.value.containsBytes("$(") else { return }
       text = Located(References.resolve(text.value, values: values), at: text.location)
     }
     return copy

@@ -11,7 +11,7 @@ enum UserMarkdown {
   static func safe(_ text: String) -> String {
     // Raw HTML and autolinks need '<'; inline links and images need "](" and reference links a
     // "]:" definition. Text with none of them has nothing to clean, so libcmark is not asked.
-    guard text.contains("<") || text.contains("](") || text.contains("]:") else { return text }
+    guard text.containsBytes("<") || text.containsBytes("](") || text.containsBytes("]:") else { return text }
     let document = CommonMarkDocument(markdown: text)
     document.sanitize(allowsAnchors: false)
     guard document.escapedHTMLCount > 0 || document.neutralizedLinkCount > 0 else { return text }

@@ -48,17 +48,24 @@ public struct GlossaryLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     var files: [GlossaryFileKind: GlossaryFile] = [:]
     var filesChecked = 0
-    for kind in GlossaryFileKind.allCases {
-      let url = directory.appendingPathComponent(kind.fileName)
-      let path = join(displayDirectory, kind.fileName)
-      guard FileManager.default.fileExists(atPath: url.path) else {
+    // The files parse on every core (parsing is most of loading); results stay in kind order.
+    let kinds = GlossaryFileKind.allCases
+    let outcomes = concurrentMap(kinds.count) { [yaml] index -> YAMLLoader.Outcome? in
+      let url = directory.appendingPathComponent(kinds[index].fileName)
+      guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+      return yaml.load(contentsOf: url, displayPath: join(displayDirectory, kinds[index].fileName))
+    }
+    for (kind, outcome) in zip(kinds, outcomes) {
+      switch outcome {
+      case nil:
+        let path = join(displayDirectory, kind.fileName)
         diagnostics.append(Self.missingFile(kind, path: path, directory: displayDirectory))
-        continue
-      }
-      filesChecked += 1
-      switch yaml.load(contentsOf: url, displayPath: path) {
-      case .loaded(let file): files[kind] = file
-      case .failed(let failures): diagnostics += failures
+      case .loaded(let file)?:
+        filesChecked += 1
+        files[kind] = file
+      case .failed(let failures)?:
+        filesChecked += 1
+        diagnostics += failures
       }
     }
     var signatures: GlossaryFile?

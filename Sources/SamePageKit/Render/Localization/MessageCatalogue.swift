@@ -160,10 +160,37 @@ public struct Localizer: Sendable {
     }
   }
 
+  /// `{{name}}` replaced by its value, in one pass over the bytes (a value that itself holds
+  /// braces is never read again); a placeholder without a value stays as written.
   private func fill(_ text: String, _ values: [String: String]) -> String {
-    guard text.contains("{{") else { return text }
-    var result = text
-    for (name, value) in values { result = result.replacingOccurrences(of: "{{\(name)}}", with: value) }
+    guard !values.isEmpty, text.containsBytes("{{") else { return text }
+    let bytes = text.utf8
+    var result = ""
+    var copied = bytes.startIndex
+    var index = bytes.startIndex
+    let brace = UInt8(ascii: "{")
+    let closing = UInt8(ascii: "}")
+    while let open = bytes[index...].firstIndex(of: brace) {
+      let nameStart = bytes.index(after: open)
+      guard nameStart < bytes.endIndex, bytes[nameStart] == brace else {
+        index = nameStart
+        continue
+      }
+      let afterBraces = bytes.index(after: nameStart)
+      guard let close = bytes[afterBraces...].firstIndex(of: closing) else { break }
+      let end = bytes.index(after: close)
+      if end < bytes.endIndex, bytes[end] == closing,
+        let value = values[String(text[afterBraces..<close])]
+      {
+        result += text[copied..<open]
+        result += value
+        copied = bytes.index(after: end)
+        index = copied
+      } else {
+        index = afterBraces
+      }
+    }
+    result += text[copied...]
     return result
   }
 

@@ -10,6 +10,14 @@ struct DocumentViewModel {
   /// Who has signed, worked out once per render: it hashes every term file.
   var signOff: SignOff? = nil
 
+  /// Labels by id, the first entry winning as a linear search would: sections look labels up
+  /// once per reference, which was quadratic in the number of entries.
+  static func labels(_ entries: [(Slug, String?)]) -> [Slug: String] {
+    var labels: [Slug: String] = [:]
+    for (id, label) in entries where labels[id] == nil { labels[id] = label ?? id.rawValue }
+    return labels
+  }
+
   func link(_ anchor: AnchorRef, _ label: String) -> LinkView {
     LinkView(label: label, link: page.link(anchor))
   }
@@ -107,8 +115,9 @@ struct DocumentViewModel {
     let stages = glossary.lifecycle.stages
     return [
       "stages": stages.enumerated().map { index, stage in
+        // The status is at hand: looking it up again by id made this quadratic in statuses.
         let statuses = glossary.leadStatuses.statuses.filter { $0.stage?.value == stage.id.value }
-          .map { statusLink($0.id.value) }.punctuated
+          .map { link(.status($0.id.value), $0.label?.value ?? $0.id.value.rawValue) }.punctuated
         return StageView(
           anchor: AnchorRef.stage(stage.id.value).id, label: stage.label?.value ?? stage.id.value.rawValue,
           definition: UserMarkdown.safe(stage.definition?.value ?? ""),
@@ -252,7 +261,8 @@ struct DocumentViewModel {
   }
 
   private func personasSection() -> [String: Any] {
-    [
+    let segmentLabels = Self.labels(glossary.icp.segments.map { ($0.id.value, $0.label?.value) })
+    return [
       "personas": glossary.personas.personas.map { persona in
         var facts: [CriterionView] = []
         if let role = persona.decisionRole {
@@ -287,9 +297,7 @@ struct DocumentViewModel {
           name: persona.name?.value ?? "", bio: UserMarkdown.safe(persona.bio?.value ?? ""), facts: facts,
           lists: lists,
           segments: persona.segments.map { id in
-            link(
-              .segment(id.value),
-              glossary.icp.segments.first { $0.id.value == id.value }?.label?.value ?? id.value.rawValue)
+            link(.segment(id.value), segmentLabels[id.value] ?? id.value.rawValue)
           }.punctuated)
       }
     ]
@@ -310,11 +318,12 @@ struct DocumentViewModel {
   }
 
   private func leadTypesSection() -> [String: Any] {
-    [
+    let pipelineLabels = Self.labels(glossary.dealStages.pipelines.map { ($0.id.value, $0.label?.value) })
+    return [
       "types": glossary.leadTypes.types.map { type in
         var facts: [CriterionView] = []
         if let pipeline = type.pipeline {
-          let label = glossary.dealStages.pipelines.first { $0.id.value == pipeline.value }?.label?.value
+          let label = pipelineLabels[pipeline.value]
           facts.append(.init(name: l.text("lead_type.pipeline"), value: label ?? pipeline.value.rawValue))
         }
         if !type.skipsStages.isEmpty {

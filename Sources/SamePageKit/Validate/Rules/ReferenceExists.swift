@@ -14,7 +14,7 @@ public struct ReferenceExists: GlossaryRule {
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
     let known = References.values(in: glossary)
-    for (key, text) in glossary.texts where text.value.contains("$(") {
+    for (key, text) in glossary.texts where text.value.containsBytes("$(") {
       for path in References.paths(in: text.value) where known[path] == nil {
         let nearest = Suggestion.nearest(to: path, in: known.keys)
         findings.report(
