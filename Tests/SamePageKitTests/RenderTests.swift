@@ -101,7 +101,7 @@ import Testing
     for rendered in pages {
       #expect(!rendered.htmlBody.contains("<script"))
       #expect(!rendered.htmlBody.contains("<img"))
-      #expect(!rendered.htmlBody.contains("javascript:"))
+      #expect(!rendered.htmlBody.contains("href=\"javascript"))
     }
     #expect(try page(pages, .glossary).htmlBody.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
   }
@@ -128,6 +128,11 @@ import Testing
       in: glossary, "lead-statuses.yaml",
       "definition: Sent back to marketing before any contact, for a procedural reason.",
       with: "definition: |-\n      Sent back [for a reason][evil].\n\n      [evil]: javascript:alert(5)")
+    // A scheme written as an entity, with no ':' or '<' anywhere in the text.
+    try replace(
+      in: glossary, "lead-statuses.yaml",
+      "definition: The rep has spoken with the lead and is qualifying it.",
+      with: "definition: Spoken with; see [notes](javascript&#58;alert(6)).")
     let (pages, diagnostics) = try render(glossary)
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.summary))")
     for rendered in pages {
@@ -138,6 +143,8 @@ import Testing
       #expect(readBack.escapedHTMLCount == 0, "\(rendered.page.fileName) has raw HTML")
       #expect(readBack.neutralizedLinkCount == 0, "\(rendered.page.fileName) has an unsafe link")
       #expect(!rendered.markdown.contains("](javascript:") && !rendered.markdown.contains("](data:"))
+      #expect(
+        !rendered.markdown.contains("](javascript&#58;") && !rendered.htmlBody.contains("href=\"javascript"))
     }
     let glossaryPage = try page(pages, .glossary)
     #expect(glossaryPage.markdown.contains("alert(1)"), "the text itself stays visible")

@@ -148,7 +148,7 @@ public final class CommonMarkDocument {
     // Anchors in document order: made from paragraphs or HTML blocks now, or by an earlier call.
     var foundAnchors: [String] = []
     var unsafeLinks: [OpaquePointer] = []
-    var safeLinks: [OpaquePointer] = []
+    var safeLinks: [(node: OpaquePointer, url: String)] = []
 
     // Collect first and mutate after the walk: changing the tree invalidates the iterator.
     let iterator = cmark_iter_new(root)
@@ -173,7 +173,7 @@ public final class CommonMarkDocument {
       case CMARK_NODE_HTML_INLINE: htmlInlines.append(node)
       case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-        if Self.isSafeDestination(url) { safeLinks.append(node) } else { unsafeLinks.append(node) }
+        if Self.isSafeDestination(url) { safeLinks.append((node, url)) } else { unsafeLinks.append(node) }
       default: break
       }
     }
@@ -206,8 +206,8 @@ public final class CommonMarkDocument {
     }
     anchors = foundAnchors
     links = []
-    for node in safeLinks {
-      let url = String(cString: cmark_node_get_url(node))
+    links.reserveCapacity(safeLinks.count)
+    for (node, url) in safeLinks {
       let rewritten = Self.isRelative(url) ? rewriteLink(url) : url
       if rewritten != url { cmark_node_set_url(node, rewritten) }
       links.append((rewritten, tableLinkLines[node] ?? Int(cmark_node_get_start_line(node))))

@@ -12,6 +12,10 @@ enum UserMarkdown {
     // Raw HTML and autolinks need '<'; inline links and images need "](" and reference links a
     // "]:" definition. Text with none of them has nothing to clean, so libcmark is not asked.
     guard text.containsBytes("<") || text.containsBytes("](") || text.containsBytes("]:") else { return text }
+    // Links whose destinations cannot hold a scheme are safe as written: a scheme needs a ':',
+    // written out or as an entity ('&#58;'), and raw HTML or an autolink needs a '<'. Most prose
+    // links to glossary pages (`[MQL](glossary.md#mql)`), so it need not be parsed at all.
+    guard text.containsBytes("<") || text.containsBytes(":") || text.containsBytes("&") else { return text }
     let document = CommonMarkDocument(markdown: text)
     document.sanitize(allowsAnchors: false)
     guard document.escapedHTMLCount > 0 || document.neutralizedLinkCount > 0 else { return text }
