@@ -86,6 +86,14 @@ import Testing
     #expect(diagnostic.notes.first?.location?.line == 2)
   }
 
+  /// Keys are read as text, so `100` and `"100"` are the same key to SamePage and must not both
+  /// pass because a YAML resolver would call one an integer and the other a string.
+  @Test func keysThatReadAsTheSameTextAreDuplicates() throws {
+    let diagnostic = try #require(parse("points:\n  100: a\n  \"100\": b\n").first)
+    #expect(diagnostic.id == "yaml.duplicate-key")
+    #expect(diagnostic.summary.contains("100"), "\(diagnostic.summary)")
+  }
+
   @Test func byteOrderMarkIsIgnored() {
     #expect(parse([0xEF, 0xBB, 0xBF] + Array("definition: x\n".utf8)).isEmpty)
   }

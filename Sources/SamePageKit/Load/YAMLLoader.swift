@@ -60,7 +60,9 @@ public struct YAMLLoader: Sendable {
 
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text)
+      // Tags are never read (values are interpreted by the term readers), so no resolver runs
+      // its regular expressions on every scalar; keys are then duplicates when their text is.
+      node = try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
       return .failed([diagnostic(for: error, in: text, file: displayPath)])
     } catch {
