@@ -110,3 +110,31 @@ import Testing
     }
   }
 }
+
+/// The byte helpers that replaced Foundation calls on the render path must agree with them.
+@Suite struct TextHelperTests {
+  @Test func firstSentenceAgreesWithTheFoundationVersion() {
+    func reference(_ markdown: String) -> String {
+      let plain = markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "\n", with: " ")
+      guard let end = plain.range(of: ". ") else { return plain.trimmingCharacters(in: .whitespaces) }
+      return String(plain[..<end.lowerBound]) + "."
+    }
+    let alphabet = Array("ab*. \n\tłı€")
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+      let length = Int.random(in: 0...12, using: &generator)
+      let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+      #expect(Format.firstSentence(text) == reference(text), "\(text.debugDescription)")
+    }
+    #expect(Format.firstSentence("A **lead** is a contact. It has an email.") == "A lead is a contact.")
+  }
+
+  @Test func containsBytesFindsFragmentsAnywhere() {
+    #expect("glossary.md#mql".containsBytes("#"))
+    #expect("zły moment](x)".containsBytes("]("))
+    #expect(!"zły moment".containsBytes("]("))
+    #expect("abc"[...].dropFirst().containsBytes("bc"))
+    #expect(!"ab".containsBytes("abc"))
+    #expect("".containsBytes(""))
+  }
+}

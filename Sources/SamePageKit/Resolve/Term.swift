@@ -16,7 +16,13 @@ public enum GlossaryFileKind: String, Sendable, CaseIterable {
 
   /// The name of the term's own page: its title as a slug (`lifecycle-stages`,
   /// `service-level-agreement`), distinct from the SLA document's `sla`.
-  public var pageName: String { title.lowercased().replacingOccurrences(of: " ", with: "-") }
+  public var pageName: String { Self.pageNames[self]! }
+
+  /// Computed once: every link to another term's page asks for its name.
+  private static let pageNames: [GlossaryFileKind: String] = Dictionary(
+    uniqueKeysWithValues: allCases.map {
+      ($0, $0.title.lowercased().replacingOccurrences(of: " ", with: "-"))
+    })
 
   /// How the file's term is named to people.
   public var title: String {
