@@ -67,6 +67,7 @@ public struct DocumentRenderer: Sendable {
       return ([], (messageProblems + missingMessages).sorted())
     }
 
+    let templates = templates.writingInMessages(of: localizer.catalogue) ?? templates
     // Quoted values ($(threshold.mql.fit)) are written in before any page sees the prose.
     let glossary = glossary.resolvingReferences(localizer)
     let signOff = SignOff(glossary)

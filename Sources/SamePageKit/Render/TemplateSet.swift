@@ -101,7 +101,7 @@ public struct TemplateSet: @unchecked Sendable {
       }
     }
 
-    let pragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}"
+    let pragma = Self.pragma
     var library = MustacheLibrary()
     for (name, file) in files {
       do {
@@ -132,6 +132,8 @@ public struct TemplateSet: @unchecked Sendable {
         customised: customised, catalogues: catalogues))
   }
 
+  static let pragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}"
+
   /// `locales/pl.yaml` → `pl`.
   static func catalogueLanguage(_ relativePath: String) -> String? {
     let prefix = MessageCatalogue.directory + "/"
@@ -147,6 +149,42 @@ public struct TemplateSet: @unchecked Sendable {
     guard let catalogue = catalogues[language] else { return nil }
     return Localizer(
       locale: Locale(identifier: identifier.replacingOccurrences(of: "-", with: "_")), catalogue: catalogue)
+  }
+
+  /// The same templates with each `{{t.KEY}}` replaced by the catalogue's message, so a page
+  /// does not look every word up through the context stack (most of a large render's lookups,
+  /// each climbing to the root). A message is a template rendered in the same context as the
+  /// tag, so writing it in place renders the same text. Messages that are only white space or
+  /// span lines stay lookups, as do other forms (`{{{t.KEY}}}`, sections). Nil when a template
+  /// with its messages written in does not parse; the caller then renders with lookups.
+  func writingInMessages(of catalogue: MessageCatalogue) -> TemplateSet? {
+    var library = MustacheLibrary()
+    for (name, text) in sources {
+      var written = ""
+      var rest = text[...]
+      while let open = rest.range(of: "{{t.") {
+        written += rest[..<open.lowerBound]
+        let after = rest[open.upperBound...]
+        let key = after.prefix { $0 != "}" && $0 != " " && $0 != "\n" }
+        let tail = after[key.endIndex...]
+        if tail.hasPrefix("}}"), !tail.hasPrefix("}}}"),
+          case .text(let message)? = catalogue.messages[String(key)],
+          !message.allSatisfy(\.isWhitespace), !message.contains("\n")
+        {
+          written += message
+          rest = tail.dropFirst(2)
+        } else {
+          written += rest[open.lowerBound..<open.upperBound]
+          rest = after
+        }
+      }
+      written += rest
+      guard let template = try? MustacheTemplate(string: Self.pragma + "\n" + written) else { return nil }
+      library.register(template, named: name)
+    }
+    return TemplateSet(
+      library: library, sources: sources, displayPaths: displayPaths, customised: customised,
+      catalogues: catalogues)
   }
 
   /// Every `{{t.KEY}}` a template uses, with its place, for checking against a catalogue.
