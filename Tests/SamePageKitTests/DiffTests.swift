@@ -112,6 +112,55 @@ import Testing
     #expect(try repo.git("status", "--porcelain").contains("M Glossary/lead-scoring.yaml"))
   }
 
+  @Test func checkWithABaseReportsTheVersionRulesAtTheirLinesInEveryFormat() throws {
+    let repo = try Repo()
+    try repo.edit("lead-scoring.yaml", "    engagement: 50\n", "    engagement: 60\n")
+    try repo.edit("samepage.yaml", "glossary_version: 2.3.0", "glossary_version: 2.3.1")
+    try repo.edit(
+      "sla.yaml", "  - {version: 2.3.0,",
+      "  - {version: 2.3.1, date: 2026-10-01, summary: MQL engagement threshold raised to 60}\n  - {version: 2.3.0,"
+    )
+    // Without a base the glossary is consistent: the version rules have nothing to compare.
+    #expect(try repo.samepage("check").status == 0)
+    let text = try repo.samepage("check", "--base", "main")
+    #expect(text.status == 1)
+    #expect(
+      text.output.contains(
+        "Glossary/samepage.yaml:4:19: error: the change is behavioural (1 behavioural, 2 editorial), which needs a minor version, but glossary_version goes from 2.3.0 to 2.3.1 [version.bump-matches-change]"
+      ), "\(text.output)")
+    #expect(
+      text.output.contains("  fix: set glossary_version to 2.4.0, with a change-log entry for it in sla.yaml")
+    )
+    let sarif = try repo.samepage("check", "--base", "main", "--format", "sarif")
+    #expect(sarif.output.contains("\"ruleId\" : \"version.bump-matches-change\""), "\(sarif.output)")
+    let json = try repo.samepage("check", "--base", "main", "--format", "json")
+    #expect(json.output.contains("version.bump-matches-change"))
+
+    // A base given as a folder reads the same; a date moved back is reported at effective_date.
+    let copy = repo.url.appendingPathComponent("Released")
+    try repo.git("worktree", "add", "-q", copy.path, "main")
+    try repo.edit("samepage.yaml", "glossary_version: 2.3.1", "glossary_version: 2.4.0")
+    try repo.edit("samepage.yaml", "effective_date: 2026-10-01", "effective_date: 2026-09-01")
+    try repo.edit(
+      "sla.yaml", "  - {version: 2.3.1, date: 2026-10-01,", "  - {version: 2.4.0, date: 2026-09-01,")
+    let backwards = try repo.samepage("check", "--base", "Released/Glossary")
+    #expect(backwards.status == 1)
+    #expect(
+      backwards.output.contains(
+        "Glossary/samepage.yaml:5:17: error: effective_date goes backwards, from 2026-10-01 to 2026-09-01 [version.effective-date-forward]"
+      ), "\(backwards.output)")
+    #expect(!backwards.output.contains("version.bump-matches-change"))
+
+    try repo.edit("samepage.yaml", "effective_date: 2026-09-01", "effective_date: 2026-11-01")
+    try repo.edit(
+      "sla.yaml", "  - {version: 2.4.0, date: 2026-09-01,", "  - {version: 2.4.0, date: 2026-11-01,")
+    let right = try repo.samepage("check", "--base", "main", "--strict")
+    #expect(right.status == 0, "\(right.output)")
+    #expect(try repo.samepage("check", "--base", "no-such-branch").status == 2)
+    // Reading the base never touched the work tree.
+    #expect(try repo.git("status", "--porcelain").contains("M Glossary/lead-scoring.yaml"))
+  }
+
   @Test func markdownIsAPullRequestCommentWithTheTableFirst() throws {
     let repo = try Repo()
     try repo.edit("lead-statuses.yaml", "  - id: returned-not-ready\n", "  - id: not-ready\n")
