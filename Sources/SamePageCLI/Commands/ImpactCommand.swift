@@ -90,7 +90,8 @@ struct ImpactCommand: ParsableCommand {
         period.commitment.map { value in
           let met = period.metAfter == true ? "met" : "missed"
           let was = period.metBefore == period.metAfter ? "still \(met)" : "now \(met)"
-          return "\(Int(value)): \(was)"
+          let moved = period.commitmentBefore.map { "\(Int($0)) → " } ?? ""
+          return "\(moved)\(Int(value)): \(was)"
         } ?? "—"
       lines.append(
         markdown

@@ -128,7 +128,10 @@ struct Sign: ParsableCommand {
     for line in verification.verifiedLines() { print(line) }
     let findings = verification.diagnostics(required: requireSigned)
     if !findings.isEmpty {
-      print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(findings), terminator: "")
+      // The writer's own tally ("no problems found" under notes) would contradict the line below.
+      let written = TextDiagnosticWriter(colored: Terminal.wantsColor).write(findings)
+      print(
+        written.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n"))
     }
     let good = verification.entries.filter(\.isVerified).count
     print("\(good) of \(verification.entries.count) signatures recorded in commits git verify-commit accepts")

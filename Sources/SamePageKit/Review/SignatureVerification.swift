@@ -178,7 +178,7 @@ public struct SignatureVerification: Sendable {
         case .unsigned:
           summary = "\(who) was recorded in commit \(commit.shortHash), which is not signed"
           fix =
-            "record signatures in signed commits (git commit -S; git config commit.gpgsign true), then have \(signature.name.value) sign again"
+            "make the commit that records it a signed one (git commit --amend -S, if it is the last and not pushed); for next time, git config commit.gpgsign true"
         case .rejected:
           summary =
             "\(who) was recorded in commit \(commit.shortHash), whose signature git does not accept: \(commit.detail ?? "")"

@@ -72,7 +72,9 @@ public struct VersionCheck: Sendable {
         Problem(
           kind: .bumpTooSmall,
           summary:
-            "the change is \(required.rawValue) (\(described)), which needs a \(required.bump) version, but glossary_version goes from \(oldVersion) to \(newVersion)",
+            "the change is \(required.rawValue) (\(described)), which needs a \(required.bump) version, but glossary_version "
+            + (newVersion == oldVersion
+              ? "is still \(oldVersion)" : "goes from \(oldVersion) to \(newVersion)"),
           fix: "make it \(next)", location: versionLocation))
     }
     if newVersion != oldVersion, !head.sla.changes.contains(where: { $0.version.value == newVersion }) {
