@@ -432,6 +432,28 @@ import Testing
 /// `impact` scores one pass over the files under two configs; each config's results must be what
 /// a run of its own gives, lead by lead, even when the configs read different columns.
 @Suite struct OnePassScoringTests {
+  static func expectOnePassEqualsSeparateRuns(
+    base: ScoringConfig, head: ScoringConfig, files: [URL], asOf: Int64
+  ) throws {
+    let options = ScoringRun.Options(asOf: asOf, maxErrors: 1_000_000, maxSkippedPercent: 100)
+    let together = try ScoringRun.scoring(
+      configs: [base, head], options: options, leads: files[0], events: files[1], activities: files[2])
+    let alone = try [base, head].map { config in
+      let run = try ScoringRun(config: config, options: options)
+      try run.loadLeads(files[0])
+      try run.scoreEvents(files[1])
+      try run.countActivities(files[2])
+      return run
+    }
+    #expect(together[0].leadCount < together[1].leadCount, "the base refuses partner referrals")
+    for (shared, separate) in zip(together, alone) {
+      #expect(shared.leadCount == separate.leadCount)
+      #expect((0..<separate.leadCount).allSatisfy { shared.result($0) == separate.result($0) })
+      #expect(shared.summary() == separate.summary())
+      #expect(shared.eventCounts == separate.eventCounts && shared.activityCounts == separate.activityCounts)
+    }
+  }
+
   @Test func configsScoredInOnePassGiveWhatSeparateRunsGive() throws {
     let asOf = try #require(Timestamp.parse("2026-11-20T17:00:00-06:00"))
     // The base does not read job titles; the head does, and asks for more engagement.
@@ -463,7 +485,14 @@ import Testing
       #expect(shared.summary() == alone.summary())
       #expect(shared.eventCounts == alone.eventCounts && shared.activityCounts == alone.activityCounts)
     }
-    // The two configs do disagree, so the comparison above compares something.
+    // The two configs do disagree, so the comparison above compares something; the pass also
+    // holds when one config refuses leads the other keeps (each then looks its leads up itself).
+    try Self.expectOnePassEqualsSeparateRuns(
+      base: {
+        var narrower = base
+        narrower.leadTypes.removeAll { $0.id == "partner-referral" }
+        return narrower
+      }(), head: head, files: files, asOf: asOf)
     let fits = (0..<together[0].leadCount).filter { together[0].result($0).fit != together[1].result($0).fit }
     let stages = (0..<together[0].leadCount).filter {
       together[0].result($0).stage != together[1].result($0).stage

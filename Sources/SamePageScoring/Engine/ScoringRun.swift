@@ -406,6 +406,9 @@ public final class ScoringRun {
     var problem: String?
     var id = ""
     var instant: Int64?
+    /// Every run kept the same leads (the usual case): one lookup finds the lead for all.
+    var sameLeads = false
+    var lead: Int32?
     /// The row's URL in lower case, made when a rule with URL patterns first needs it.
     var lowered: [UInt8] = []
     var urlLowered = false
@@ -421,10 +424,12 @@ public final class ScoringRun {
     var progress = runs.map { _ in FileProgress(url) }
     var shared = SharedEventRow()
     shared.lowered.reserveCapacity(512)
+    shared.sameLeads = runs.dropFirst().allSatisfy { $0.ids == first.ids }
     try reader.forEachRow { row in
       shared.problem = row.problem ?? first.notUTF8(row, 0, named: "lead_id")
       shared.id = shared.problem == nil ? row.string(0) : ""
       shared.instant = shared.problem == nil ? Timestamp.parse(row[2], zone: first.options.timeZone) : nil
+      shared.lead = shared.sameLeads && shared.problem == nil ? first.index[shared.id] : nil
       shared.urlLowered = false
       for (position, run) in runs.enumerated() {
         try run.event(row, shared: &shared, progress: &progress[position])
@@ -441,7 +446,7 @@ public final class ScoringRun {
     let eventIDs = compiled.eventIDs
     progress.row(row)
     if let problem = shared.problem { return try report(row, problem, progress: &progress) }
-    guard let found = index[shared.id] else {
+    guard let found = shared.sameLeads ? shared.lead : index[shared.id] else {
       return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
     }
     guard let instant = shared.instant else {
@@ -598,6 +603,8 @@ public final class ScoringRun {
     var problem: String?
     var id = ""
     var instant: Int64?
+    var sameLeads = false
+    var lead: Int32?
   }
 
   /// Reads the activities file once for every run, as `scoreEvents(_:into:)` does.
@@ -610,11 +617,13 @@ public final class ScoringRun {
       required: ["lead_id", "rep", "channel", "disposition", "timestamp"])
     var progress = runs.map { _ in FileProgress(url) }
     var shared = SharedActivityRow()
+    shared.sameLeads = runs.dropFirst().allSatisfy { $0.ids == first.ids }
     try reader.forEachRow { row in
       shared.problem =
         row.problem ?? first.notUTF8(row, 0, named: "lead_id") ?? first.notUTF8(row, 1, named: "rep")
       shared.id = shared.problem == nil ? row.string(0) : ""
       shared.instant = shared.problem == nil ? Timestamp.parse(row[4], zone: first.options.timeZone) : nil
+      shared.lead = shared.sameLeads && shared.problem == nil ? first.index[shared.id] : nil
       for (position, run) in runs.enumerated() {
         try run.activity(row, shared: shared, progress: &progress[position])
       }
@@ -629,7 +638,7 @@ public final class ScoringRun {
     let ownerOnly = compiled.config.connectAttempts.ownerOnly
     progress.row(row)
     if let problem = shared.problem { return try report(row, problem, progress: &progress) }
-    guard let found = index[shared.id] else {
+    guard let found = shared.sameLeads ? shared.lead : index[shared.id] else {
       return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
     }
     guard let instant = shared.instant else {
