@@ -28,7 +28,7 @@ public enum RuleCatalogueGenerator {
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     guard
       let declaration = lines.firstIndex(where: {
-        $0.hasPrefix("public struct ") && $0.contains(": GlossaryRule")
+        $0.hasPrefix("public struct ") && ($0.contains(": GlossaryRule") || $0.contains(": ChangeRule"))
       })
     else { throw Failure.noRule(file: file) }
     let typeName = String(

@@ -159,10 +159,32 @@ import Testing
         in: templates.url.appendingPathComponent("glossary.md.mustache"), "{{>partials/terms}}",
         "{{>partials/terms}}\n\n{{>partials/terms}}")
       return try render(GlossaryUnderTest(), templates: templates.url)
+    case "signature.unverified-commit":
+      // A signature committed in an unsigned commit (SignatureVerificationTests has real keys).
+      let repo = try TemporaryDirectory()
+      _ = try StarterGlossary.write(to: repo.url, mode: .intoEmpty)
+      let starter = try #require(GlossaryLoader().load(directory: repo.url, displayDirectory: ".").glossary)
+      let entry = SignatureFile.Entry(
+        party: .marketing, name: "Dana Whitfield", title: nil, date: CalendarDate("2026-09-28")!,
+        version: nil, content: starter.contentHash)
+      try Data(SignatureFile.appending(entry, to: nil).utf8).write(
+        to: repo.url.appendingPathComponent(Signature.fileName))
+      for arguments in [
+        ["init", "-q"], ["add", "-A"],
+        [
+          "-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "-q",
+          "-m", "x",
+        ],
+      ] {
+        try ProcessRunner.git(arguments, in: repo.url)
+      }
+      let signed = try #require(GlossaryLoader().load(directory: repo.url, displayDirectory: ".").glossary)
+      return try SignatureVerification(glossary: signed, directory: repo.url).diagnostics(required: false)
     default:
       let fixture = Repository.fixtures.appendingPathComponent("Rules/\(id)")
       guard FileManager.default.fileExists(atPath: fixture.path) else { return nil }
-      return try GlossaryUnderTest(overlay: fixture).check().diagnostics
+      return try GlossaryUnderTest(overlay: fixture).check(againstStarter: GlossaryUnderTest.isChangeRule(id))
+        .diagnostics
     }
   }
 

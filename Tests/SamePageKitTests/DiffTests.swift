@@ -112,6 +112,80 @@ import Testing
     #expect(try repo.git("status", "--porcelain").contains("M Glossary/lead-scoring.yaml"))
   }
 
+  @Test func checkWithABaseReportsTheVersionRulesAtTheirLinesInEveryFormat() throws {
+    let repo = try Repo()
+    try repo.edit("lead-scoring.yaml", "    engagement: 50\n", "    engagement: 60\n")
+    try repo.edit("samepage.yaml", "glossary_version: 2.3.0", "glossary_version: 2.3.1")
+    try repo.edit(
+      "sla.yaml", "  - {version: 2.3.0,",
+      "  - {version: 2.3.1, date: 2026-10-01, summary: MQL engagement threshold raised to 60}\n  - {version: 2.3.0,"
+    )
+    // Without a base the glossary is consistent: the version rules have nothing to compare.
+    #expect(try repo.samepage("check").status == 0)
+    let text = try repo.samepage("check", "--base", "main")
+    #expect(text.status == 1)
+    #expect(
+      text.output.contains(
+        "Glossary/samepage.yaml:4:19: error: the change is behavioural (1 behavioural, 2 editorial), which needs a minor version, but glossary_version goes from 2.3.0 to 2.3.1 [version.bump-matches-change]"
+      ), "\(text.output)")
+    #expect(
+      text.output.contains("  fix: set glossary_version to 2.4.0, with a change-log entry for it in sla.yaml")
+    )
+    let sarif = try repo.samepage("check", "--base", "main", "--format", "sarif")
+    #expect(sarif.output.contains("\"ruleId\" : \"version.bump-matches-change\""), "\(sarif.output)")
+    let json = try repo.samepage("check", "--base", "main", "--format", "json")
+    #expect(json.output.contains("version.bump-matches-change"))
+
+    // A base given as a folder reads the same; a date moved back is reported at effective_date.
+    let copy = repo.url.appendingPathComponent("Released")
+    try repo.git("worktree", "add", "-q", copy.path, "main")
+    try repo.edit("samepage.yaml", "glossary_version: 2.3.1", "glossary_version: 2.4.0")
+    try repo.edit("samepage.yaml", "effective_date: 2026-10-01", "effective_date: 2026-09-01")
+    try repo.edit(
+      "sla.yaml", "  - {version: 2.3.1, date: 2026-10-01,", "  - {version: 2.4.0, date: 2026-09-01,")
+    let backwards = try repo.samepage("check", "--base", "Released/Glossary")
+    #expect(backwards.status == 1)
+    #expect(
+      backwards.output.contains(
+        "Glossary/samepage.yaml:5:17: error: effective_date goes backwards, from 2026-10-01 to 2026-09-01 [version.effective-date-forward]"
+      ), "\(backwards.output)")
+    #expect(!backwards.output.contains("version.bump-matches-change"))
+
+    try repo.edit("samepage.yaml", "effective_date: 2026-09-01", "effective_date: 2026-11-01")
+    try repo.edit(
+      "sla.yaml", "  - {version: 2.4.0, date: 2026-09-01,", "  - {version: 2.4.0, date: 2026-11-01,")
+    let right = try repo.samepage("check", "--base", "main", "--strict")
+    #expect(right.status == 0, "\(right.output)")
+    #expect(try repo.samepage("check", "--base", "no-such-branch").status == 2)
+    // Reading the base never touched the work tree.
+    #expect(try repo.git("status", "--porcelain").contains("M Glossary/lead-scoring.yaml"))
+  }
+
+  @Test func aVersionLeftAsItWasIsCalledUnchangedAndTheVersionToUseNamed() throws {
+    let repo = try Repo()
+    try repo.edit("sla.yaml", "quantity: 120", "quantity: 150")
+    let run = try repo.samepage("check", "--base", "main")
+    #expect(run.status == 1)
+    #expect(
+      run.output.contains(
+        "Glossary/samepage.yaml:4:19: error: the change is behavioural (1 behavioural), which needs a minor version, but glossary_version is still 2.3.0 [version.bump-matches-change]"
+      ), "\(run.output)")
+  }
+
+  @Test func aChangeLogLineAddedAtTheTopIsOneAddition() throws {
+    let repo = try Repo()
+    try repo.edit(
+      "sla.yaml", "  - {version: 2.3.0,",
+      "  - {version: 2.3.1, date: 2026-10-01, summary: Wording}\n  - {version: 2.3.0,")
+    try repo.edit("samepage.yaml", "glossary_version: 2.3.0", "glossary_version: 2.3.1")
+    let changes = try repo.changes("main")
+    #expect(
+      Set(changes.compactMap { $0["summary"] as? String }) == [
+        "2.3.0 → 2.3.1", "item added: {version: 2.3.1, date: 2026-10-01, summary: Wording}",
+      ], "\(changes)")
+    #expect(changes.count == 2)
+  }
+
   @Test func markdownIsAPullRequestCommentWithTheTableFirst() throws {
     let repo = try Repo()
     try repo.edit("lead-statuses.yaml", "  - id: returned-not-ready\n", "  - id: not-ready\n")
@@ -139,6 +213,30 @@ import Testing
 /// `samepage impact`: the same history under two agreements; its figures must be those of two
 /// separate `score` runs, and move the way the change says.
 @Suite struct ImpactTests {
+  @Test func aChangedCommitmentIsShownWithItsOldValue() throws {
+    let folder = try TemporaryDirectory()
+    func samepage(_ arguments: String...) throws -> ProcessRunner.Result {
+      let run = try ProcessRunner.run(CLITests.binary, arguments, currentDirectory: folder.url)
+      try #require(run.status == 0, "samepage \(arguments.joined(separator: " ")): \(run.error)")
+      return run
+    }
+    _ = try samepage("init", "Base")
+    _ = try samepage("init", "Head")
+    let sla = folder.url.appendingPathComponent("Head/sla.yaml")
+    try String(contentsOf: sla, encoding: .utf8).replacingOccurrences(
+      of: "quantity: 120", with: "quantity: 150"
+    )
+    .write(to: sla, atomically: true, encoding: .utf8)
+    _ = try samepage("emit-config", "--glossary", "Base", "--out", "base.json")
+    _ = try samepage(
+      "sample-data", "--config", "base.json", "--leads", "300", "--events", "6000", "--out", "data")
+    let text = try samepage(
+      "impact", "--base", "Base", "--head", "Head", "--leads", "data/leads.csv", "--events",
+      "data/events.csv",
+      "--as-of", "2026-11-20T17:00:00-06:00")
+    #expect(text.output.contains("(commitment 120 → 150: "), "\(text.output)")
+  }
+
   @Test func aHigherThresholdLowersMQLsExactlyAsTwoScoreRunsSay() throws {
     let folder = try TemporaryDirectory()
     func samepage(_ arguments: String...) throws -> ProcessRunner.Result {

@@ -18,6 +18,19 @@ import Testing
     let glossary = try #require(GlossaryUnderTest().check().result.glossary)
     let rule = try #require(RuleCatalogue.ruleTypes.first { $0.id == id })
     #expect(Validator.validate(glossary, rules: [rule]).isEmpty)
+    // A change rule also passes on the starter compared with itself: nothing changed.
+    let starter = try #require(GlossaryUnderTest.starter())
+    #expect(Validator.validate(GlossaryComparison(base: starter, head: glossary), rules: [rule]).isEmpty)
+  }
+
+  @Test func changeRulesAreQuietWithoutABase() throws {
+    let changeRules = Self.ruleIDs.filter(GlossaryUnderTest.isChangeRule)
+    #expect(changeRules.count == 3, "\(changeRules)")
+    for id in changeRules {
+      let fixture = Repository.fixtures.appendingPathComponent("Rules/\(id)")
+      let diagnostics = try GlossaryUnderTest(overlay: fixture).check().diagnostics
+      #expect(!diagnostics.contains { $0.id == id }, "\(id) reported without a base")
+    }
   }
 
   @Test(arguments: ruleIDs)
@@ -27,7 +40,8 @@ import Testing
     try #require(!expected.isEmpty, "fixture for \(id) has no '# expect:' marker")
     #expect(expected.allSatisfy { $0.id == id })
 
-    let (_, diagnostics) = try GlossaryUnderTest(overlay: fixture).check()
+    let (_, diagnostics) = try GlossaryUnderTest(overlay: fixture).check(
+      againstStarter: GlossaryUnderTest.isChangeRule(id))
     let actual = Set(
       diagnostics.map { diagnostic in
         ExpectedFinding(

@@ -428,3 +428,75 @@ import Testing
     #expect(!events.contains("an older"))
   }
 }
+
+/// `impact` scores one pass over the files under two configs; each config's results must be what
+/// a run of its own gives, lead by lead, even when the configs read different columns.
+@Suite struct OnePassScoringTests {
+  static func expectOnePassEqualsSeparateRuns(
+    base: ScoringConfig, head: ScoringConfig, files: [URL], asOf: Int64
+  ) throws {
+    let options = ScoringRun.Options(asOf: asOf, maxErrors: 1_000_000, maxSkippedPercent: 100)
+    let together = try ScoringRun.scoring(
+      configs: [base, head], options: options, leads: files[0], events: files[1], activities: files[2])
+    let alone = try [base, head].map { config in
+      let run = try ScoringRun(config: config, options: options)
+      try run.loadLeads(files[0])
+      try run.scoreEvents(files[1])
+      try run.countActivities(files[2])
+      return run
+    }
+    #expect(together[0].leadCount < together[1].leadCount, "the base refuses partner referrals")
+    for (shared, separate) in zip(together, alone) {
+      #expect(shared.leadCount == separate.leadCount)
+      #expect((0..<separate.leadCount).allSatisfy { shared.result($0) == separate.result($0) })
+      #expect(shared.summary() == separate.summary())
+      #expect(shared.eventCounts == separate.eventCounts && shared.activityCounts == separate.activityCounts)
+    }
+  }
+
+  @Test func configsScoredInOnePassGiveWhatSeparateRunsGive() throws {
+    let asOf = try #require(Timestamp.parse("2026-11-20T17:00:00-06:00"))
+    // The base does not read job titles; the head does, and asks for more engagement.
+    var base = ScoringEngineTests.starterConfig
+    base.attributes.removeAll { $0.id == "title" }
+    base.fit.rules.removeAll { $0.attribute == "title" }
+    var head = ScoringEngineTests.starterConfig
+    head.thresholds = head.thresholds.map { threshold in
+      var raised = threshold
+      raised.engagement = threshold.engagement.map { $0 + 20 }
+      return raised
+    }
+    let folder = try TemporaryDirectory()
+    try SampleData(leads: 600, events: 12_000, activities: 1_500, seed: 11, asOf: asOf).write(
+      to: folder.url, config: head)
+    let files = ["leads.csv", "events.csv", "activities.csv"].map { folder.url.appendingPathComponent($0) }
+
+    let together = try ScoringRun.scoring(
+      configs: [base, head], options: .init(asOf: asOf), leads: files[0], events: files[1],
+      activities: files[2])
+    #expect(together.count == 2)
+    for (config, shared) in zip([base, head], together) {
+      let alone = try ScoringRun(config: config, options: .init(asOf: asOf))
+      try alone.loadLeads(files[0])
+      try alone.scoreEvents(files[1])
+      try alone.countActivities(files[2])
+      #expect(shared.leadCount == alone.leadCount)
+      #expect((0..<alone.leadCount).allSatisfy { shared.result($0) == alone.result($0) })
+      #expect(shared.summary() == alone.summary())
+      #expect(shared.eventCounts == alone.eventCounts && shared.activityCounts == alone.activityCounts)
+    }
+    // The two configs do disagree, so the comparison above compares something; the pass also
+    // holds when one config refuses leads the other keeps (each then looks its leads up itself).
+    try Self.expectOnePassEqualsSeparateRuns(
+      base: {
+        var narrower = base
+        narrower.leadTypes.removeAll { $0.id == "partner-referral" }
+        return narrower
+      }(), head: head, files: files, asOf: asOf)
+    let fits = (0..<together[0].leadCount).filter { together[0].result($0).fit != together[1].result($0).fit }
+    let stages = (0..<together[0].leadCount).filter {
+      together[0].result($0).stage != together[1].result($0).stage
+    }
+    #expect(!fits.isEmpty && !stages.isEmpty, "fit differs for \(fits.count), stage for \(stages.count)")
+  }
+}

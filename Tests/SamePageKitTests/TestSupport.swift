@@ -55,10 +55,24 @@ struct GlossaryUnderTest {
   }
 
   /// Loads and, when loading succeeded, validates; paths in diagnostics are bare file names.
-  func check() -> (result: GlossaryLoader.Result, diagnostics: [Diagnostic]) {
+  /// With `againstStarter`, as `check --base` against the unchanged starter: the change rules run too.
+  func check(againstStarter: Bool = false) -> (result: GlossaryLoader.Result, diagnostics: [Diagnostic]) {
     let result = GlossaryLoader().load(directory: directory.url, displayDirectory: ".")
-    let diagnostics = result.diagnostics + (result.glossary.map { Validator.validate($0) } ?? [])
+    var diagnostics = result.diagnostics + (result.glossary.map { Validator.validate($0) } ?? [])
+    if againstStarter, let head = result.glossary, let base = Self.starter() {
+      diagnostics += Validator.validate(GlossaryComparison(base: base, head: head))
+    }
     return (result, diagnostics.sorted())
+  }
+
+  static func starter() -> Glossary? {
+    guard let starter = try? GlossaryUnderTest() else { return nil }
+    return GlossaryLoader().load(directory: starter.directory.url, displayDirectory: "starter").glossary
+  }
+
+  /// Whether a rule judges a change (and so needs a base to report anything).
+  static func isChangeRule(_ id: String) -> Bool {
+    RuleCatalogue.ruleTypes.contains { $0.id == id && $0 is any ChangeRule.Type }
   }
 }
 

@@ -7,6 +7,8 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Validate a glossary and report problems with file, line and column.",
     discussion: """
+      With --base REF the change is checked too: its version, change log and effective date \
+      must say what the change does (the version.* rules, as diff --check).
       Exit status: 0 when there are no errors (warnings too with --strict), 1 when there are, \
       2 when the glossary cannot be read or the command line is wrong.
       """)
@@ -26,6 +28,14 @@ struct Check: ParsableCommand {
 
   @Flag(help: "Fail unless both parties have signed the agreement as it stands (for the release branch).")
   var requireSigned = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Also check the change against this base: a Git revision or a glossary folder, read as diff reads it.",
+      discussion:
+        "The version.* rules then report a glossary_version, change log or effective date that does not say what the change does.",
+      valueName: "REF"))
+  var base: String?
 
   /// `check` is the default subcommand, so `samepage rendr` arrives here as a glossary path;
   /// a path that does not exist and reads like a command is answered as a mistyped command, and
@@ -48,8 +58,25 @@ struct Check: ParsableCommand {
   }
 
   func run() throws {
-    let checked = GlossaryCheck(directory: URL(fileURLWithPath: path), displayDirectory: path)
-    let result = requireSigned ? checked.requiringSignatures() : checked
+    var result = GlossaryCheck(directory: URL(fileURLWithPath: path), displayDirectory: path)
+    if requireSigned { result = result.requiringSignatures() }
+    if let base {
+      // Problems reading the base go to standard error: standard output may be a SARIF log.
+      let loaded: GlossaryLoader.Result
+      do {
+        loaded = try GlossarySource.resolve(base, folder: path).load()
+      } catch let failure as GlossarySource.Failure {
+        printError("samepage: --base: \(failure)")
+        throw ExitCode(2)
+      }
+      guard let baseGlossary = loaded.glossary else {
+        FileHandle.standardError.write(
+          Data(TextDiagnosticWriter(colored: false).write(loaded.diagnostics).utf8))
+        printError("samepage: --base \(base): the glossary cannot be read (above)")
+        throw ExitCode(2)
+      }
+      result = result.comparing(with: baseGlossary)
+    }
     let diagnostics = result.diagnostics
     let writer: any DiagnosticWriter
     switch format {

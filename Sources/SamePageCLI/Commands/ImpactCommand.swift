@@ -10,7 +10,7 @@ struct ImpactCommand: ParsableCommand {
     abstract: "Score the same history under the base and the head agreement, and compare.",
     discussion: """
       Both agreements' scoring configs are emitted from their glossaries (folders or Git \
-      revisions, as for diff) and the core scores the files once under each. Reported: MQLs \
+      revisions, as for diff), and the core reads the files once, scoring each row under both. Reported: MQLs \
       per period against the volume commitment, leads that change stage (counts by transition; \
       ids in JSON), and first-touch and acceptance figures. Exit status: 0, 2 when a side or a \
       file cannot be read.
@@ -51,14 +51,13 @@ struct ImpactCommand: ParsableCommand {
         try base.map { GlossarySource.resolve($0, folder: glossary) }
         ?? GlossarySource.defaultBase(folder: glossary)
       let headSource = head.map { GlossarySource.resolve($0, folder: glossary) } ?? .folder(glossary)
-      let runs = try [baseSource, headSource].map { source in
-        let config = ScoringConfigEmitter.config(for: try Diff.glossary(source))
-        let run = try ScoringRun(config: config, options: .init(asOf: Timestamp.parse(asOf)!))
-        try run.loadLeads(URL(fileURLWithPath: leads))
-        try run.scoreEvents(URL(fileURLWithPath: events))
-        try run.countActivities(activities.map { URL(fileURLWithPath: $0) })
-        return run
+      let configs = try [baseSource, headSource].map {
+        ScoringConfigEmitter.config(for: try Diff.glossary($0))
       }
+      // One pass over the files: each row is parsed once and scored under both configs.
+      let runs = try ScoringRun.scoring(
+        configs: configs, options: .init(asOf: Timestamp.parse(asOf)!), leads: URL(fileURLWithPath: leads),
+        events: URL(fileURLWithPath: events), activities: activities.map { URL(fileURLWithPath: $0) })
       impact = Impact(base: runs[0], head: runs[1])
     } catch let failure as GlossarySource.Failure {
       printError("samepage: \(failure)")
@@ -91,7 +90,8 @@ struct ImpactCommand: ParsableCommand {
         period.commitment.map { value in
           let met = period.metAfter == true ? "met" : "missed"
           let was = period.metBefore == period.metAfter ? "still \(met)" : "now \(met)"
-          return "\(Int(value)): \(was)"
+          let moved = period.commitmentBefore.map { "\(Int($0)) → " } ?? ""
+          return "\(moved)\(Int(value)): \(was)"
         } ?? "—"
       lines.append(
         markdown

@@ -11,13 +11,25 @@ struct Sign: ParsableCommand {
       SHA-256 of the term files. Editing any term file afterwards makes the signature stale. \
       Exit status: 0 signed (or already signed), 1 the glossary has errors or the name is not \
       the party's signatory, 2 unusable input.
+
+      --verify signs nothing: for each signature in signatures.yaml it finds the commit that \
+      wrote it (git blame) and asks git verify-commit whether that commit is signed with a key \
+      git trusts (GPG, or SSH with gpg.ssh.allowedSignersFile), and by whom. A signature no \
+      signed commit vouches for is a note, an error with --require-signed (exit 1); outside a \
+      Git repository it exits 2.
       """)
 
   @Option(help: "The glossary directory.")
   var glossary = "Glossary"
 
   @Option(help: "The party signing: marketing or sales.")
-  var party: PartyArgument
+  var party: PartyArgument?
+
+  @Flag(help: "Sign nothing; check that each signature was recorded in a commit git verify-commit accepts.")
+  var verify = false
+
+  @Flag(help: "With --verify: a signature without a verified commit is an error (exit 1), not a note.")
+  var requireSigned = false
 
   @Option(help: "Who signs (default: the party's signatory in sla.yaml, which it must match).")
   var name: String?
@@ -33,7 +45,19 @@ struct Sign: ParsableCommand {
     var party: Party { Party(rawValue: rawValue)! }
   }
 
+  func validate() throws {
+    if verify {
+      if party != nil || name != nil || title != nil || date != nil {
+        throw ValidationError("--verify signs nothing; leave out --party, --name, --title and --date")
+      }
+    } else {
+      if party == nil { throw ValidationError("name the party signing: --party marketing or --party sales") }
+      if requireSigned { throw ValidationError("--require-signed goes with --verify") }
+    }
+  }
+
   func run() throws {
+    guard let party else { return try verifySignatures() }
     let valid = try RenderPipeline.validGlossary(glossary, before: "signing")
     let signatory = valid.sla.parties.first { $0.party.value == party.party }?.signatory
     guard let signatory else {
@@ -79,6 +103,39 @@ struct Sign: ParsableCommand {
         ? "every party has signed this content; the SLA is no longer a draft"
         : "\(others.map(\.party.rawValue).joined(separator: " and ")) has not signed it yet; the SLA stays a draft"
     )
+  }
+
+  /// `--verify`: which signatures a signed commit vouches for.
+  private func verifySignatures() throws {
+    let loaded = GlossaryLoader().load(directory: URL(fileURLWithPath: glossary), displayDirectory: glossary)
+    guard let signed = loaded.glossary, !loaded.hasUnreadableInput else {
+      print(TextDiagnosticWriter(colored: Terminal.wantsColor).write(loaded.diagnostics), terminator: "")
+      printError("samepage: the glossary cannot be read (above)")
+      throw ExitCode(2)
+    }
+    guard !signed.signatures.isEmpty else {
+      print("\(glossary)/\(Signature.fileName) records no signature; nothing to verify")
+      if requireSigned { throw ExitCode(1) }
+      return
+    }
+    let verification: SignatureVerification
+    do {
+      verification = try SignatureVerification(glossary: signed, directory: URL(fileURLWithPath: glossary))
+    } catch let failure as SignatureVerification.Failure {
+      printError("samepage: \(failure)")
+      throw ExitCode(2)
+    }
+    for line in verification.verifiedLines() { print(line) }
+    let findings = verification.diagnostics(required: requireSigned)
+    if !findings.isEmpty {
+      // The writer's own tally ("no problems found" under notes) would contradict the line below.
+      let written = TextDiagnosticWriter(colored: Terminal.wantsColor).write(findings)
+      print(
+        written.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n"))
+    }
+    let good = verification.entries.filter(\.isVerified).count
+    print("\(good) of \(verification.entries.count) signatures recorded in commits git verify-commit accepts")
+    if findings.hasErrors { throw ExitCode(1) }
   }
 
   private func signingDate(timeZone: String?) throws -> CalendarDate {

@@ -42,6 +42,8 @@ public enum DiagnosticCatalogue {
     "render.broken-link",
     "render.duplicate-anchor",
     "render.unknown-locale",
+    // Review/SignatureVerification.swift: `sign --verify`, a signature no signed commit vouches for.
+    "signature.unverified-commit",
   ]
 
   /// The ids of the rules, in catalogue order.

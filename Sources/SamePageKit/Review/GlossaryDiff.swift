@@ -133,9 +133,24 @@ public enum GlossaryDiff {
               after: after.joined(separator: ", "))
           }
         } else {
-          for index in 0..<max(a.count, b.count) {
+          // Items kept at either end are matched as they stand, so an entry added at the top (a
+          // new change-log line) is one addition, not every later item reworded.
+          let old = a.map { Self.text($0) }
+          let new = b.map { Self.text($0) }
+          var prefix = 0
+          while prefix < min(a.count, b.count), old[prefix] == new[prefix] { prefix += 1 }
+          var suffix = 0
+          while suffix < min(a.count, b.count) - prefix,
+            old[a.count - 1 - suffix] == new[b.count - 1 - suffix]
+          {
+            suffix += 1
+          }
+          for offset in 0..<max(a.count, b.count) - prefix - suffix {
+            let oldIndex = prefix + offset < a.count - suffix ? prefix + offset : nil
+            let newIndex = prefix + offset < b.count - suffix ? prefix + offset : nil
+            let index = newIndex ?? oldIndex!
             let step = path + ["\(index + 1)"]
-            switch (index < a.count ? a[index] : nil, index < b.count ? b[index] : nil) {
+            switch (oldIndex.map { a[$0] }, newIndex.map { b[$0] }) {
             case (let x?, let y?): compare(x, y, path: step, field: field)
             case (let x?, nil):
               report(
@@ -154,8 +169,9 @@ public enum GlossaryDiff {
         let after = Self.text(new)
         guard before != after else { return }
         let kind = classify(field, path: path)
-        report(
-          kind, path, kind == .editorial ? "reworded" : "\(before) → \(after)", before: before, after: after)
+        // Prose is summarised; a version, a date or a name is short enough to show.
+        let prose = kind == .editorial && GlossaryDiff.editorialFields.contains(field ?? "")
+        report(kind, path, prose ? "reworded" : "\(before) → \(after)", before: before, after: after)
       }
     }
 

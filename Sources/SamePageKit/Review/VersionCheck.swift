@@ -1,22 +1,61 @@
 /// Whether a change's version, change log and effective date say what the change does: semantic
 /// versioning by the classes of `GlossaryChange` (breaking → major, behavioural → minor,
 /// editorial → patch).
+///
+/// The one place this is decided: `diff --check` prints its problems, and the `version.*` rules
+/// of `check --base` report them as diagnostics at the places to fix.
 public struct VersionCheck: Sendable {
-  public var required: GlossaryChange.Kind?
-  public var problems: [String]
+  /// One way the version does not follow the change, with where to fix it.
+  public struct Problem: Sendable {
+    public enum Kind: Sendable {
+      /// A side's `glossary_version` is not MAJOR.MINOR.PATCH, so no bump can be judged.
+      case notSemanticVersion
+      /// The version part bumped is smaller than the change needs (or nothing was bumped).
+      case bumpTooSmall
+      /// The version changed, but the change log has no entry for it.
+      case noChangeLogEntry
+      /// The effective date is earlier than the base's.
+      case effectiveDateBackwards
+    }
 
-  public var passes: Bool { problems.isEmpty }
+    public var kind: Kind
+    /// What is wrong, in one line, without the fix.
+    public var summary: String
+    public var fix: String?
+    /// Where in the head glossary to fix it.
+    public var location: SourceLocation?
+
+    /// The line `diff --check` prints: the summary with the version to use.
+    public var message: String {
+      kind == .bumpTooSmall ? summary + "; " + (fix ?? "") : summary
+    }
+  }
+
+  public var required: GlossaryChange.Kind?
+  public var findings: [Problem]
+  /// The version the change needs, when the base's version can be read.
+  public var suggestedVersion: String?
+
+  public var problems: [String] { findings.map(\.message) }
+  public var passes: Bool { findings.isEmpty }
 
   public init(base: Glossary, head: Glossary, changes: [GlossaryChange]) {
     required = changes.map(\.kind).min()
-    problems = []
-    let old = base.manifest.glossaryVersion?.value ?? ""
-    let new = head.manifest.glossaryVersion?.value ?? ""
+    findings = []
+    let oldVersion = base.manifest.glossaryVersion?.value ?? ""
+    let newVersion = head.manifest.glossaryVersion?.value ?? ""
+    let versionLocation = head.manifest.glossaryVersion?.location ?? head.manifest.location
     guard let required else { return }
-    guard let before = Self.parse(old), let after = Self.parse(new) else {
-      problems.append("glossary_version '\(new)' (was '\(old)') is not MAJOR.MINOR.PATCH")
+    guard let before = Self.parse(oldVersion), let after = Self.parse(newVersion) else {
+      findings.append(
+        Problem(
+          kind: .notSemanticVersion,
+          summary: "glossary_version '\(newVersion)' (was '\(oldVersion)') is not MAJOR.MINOR.PATCH",
+          fix: "write MAJOR.MINOR.PATCH", location: versionLocation))
       return
     }
+    let next = Self.next(before, required)
+    suggestedVersion = next
     let bumped: GlossaryChange.Kind? =
       after.0 > before.0
       ? .breaking
@@ -29,17 +68,32 @@ public struct VersionCheck: Sendable {
     }
     .joined(separator: ", ")
     if bumped == nil || bumped! > required {
-      problems.append(
-        "the change is \(required.rawValue) (\(described)), which needs a \(required.bump) version, but glossary_version goes from \(old) to \(new); make it \(Self.next(before, required))"
-      )
+      findings.append(
+        Problem(
+          kind: .bumpTooSmall,
+          summary:
+            "the change is \(required.rawValue) (\(described)), which needs a \(required.bump) version, but glossary_version "
+            + (newVersion == oldVersion
+              ? "is still \(oldVersion)" : "goes from \(oldVersion) to \(newVersion)"),
+          fix: "make it \(next)", location: versionLocation))
     }
-    if new != old, !head.sla.changes.contains(where: { $0.version.value == new }) {
-      problems.append("the change log in sla.yaml has no entry for version \(new)")
+    if newVersion != oldVersion, !head.sla.changes.contains(where: { $0.version.value == newVersion }) {
+      findings.append(
+        Problem(
+          kind: .noChangeLogEntry,
+          summary: "the change log in sla.yaml has no entry for version \(newVersion)",
+          fix:
+            "add '- {version: \(newVersion), date: \(head.manifest.effectiveDate?.value.description ?? "YYYY-MM-DD"), summary: …}' at the top of 'changes:' in sla.yaml",
+          location: head.sla.changes.first?.version.location ?? versionLocation))
     }
-    if let oldDate = base.manifest.effectiveDate?.value, let newDate = head.manifest.effectiveDate?.value,
-      newDate < oldDate
+    if let oldDate = base.manifest.effectiveDate?.value, let newDate = head.manifest.effectiveDate,
+      newDate.value < oldDate
     {
-      problems.append("effective_date goes backwards, from \(oldDate) to \(newDate)")
+      findings.append(
+        Problem(
+          kind: .effectiveDateBackwards,
+          summary: "effective_date goes backwards, from \(oldDate) to \(newDate.value)",
+          fix: "set effective_date to \(oldDate) or later", location: newDate.location))
     }
   }
 

@@ -20,6 +20,16 @@ public struct GlossaryCheck: Sendable {
     hasUnreadableInput = result.hasUnreadableInput
   }
 
+  /// With the version it changes (`check --base`): the change rules report a version, change
+  /// log or effective date that does not say what the change does.
+  public func comparing(with base: Glossary) -> GlossaryCheck {
+    guard let glossary else { return self }
+    var check = self
+    check.diagnostics = (diagnostics + Validator.validate(GlossaryComparison(base: base, head: glossary)))
+      .sorted()
+    return check
+  }
+
   /// For the release branch: an agreement not signed as it stands is an error, not a note.
   public func requiringSignatures() -> GlossaryCheck {
     guard let glossary else { return self }

@@ -69,6 +69,10 @@ extension RuleCatalogue {
       summary: "Dispositions include at least one that counts as connected and one that does not.",
       documentation: "Dispositions include at least one that counts as connected and one that does not.\n\nThe SLA report tells a conversation from an attempt by the disposition; if every\ndisposition is \"connected\" (or none is), it cannot.\n\nFails: every disposition has `connected: false`."),
     Entry(
+      type: EffectiveDateForward.self,
+      summary: "With `check --base REF`, `effective_date` does not go backwards.",
+      documentation: "With `check --base REF`, `effective_date` does not go backwards.\n\nAn agreement that takes effect before the one it replaces rewrites history: the SLA report\nfor the months in between would be measured against terms nobody had signed yet. Quiet\nwithout `--base`.\n\nFails against a base effective 2026-10-01:\n\n    effective_date: 2026-09-01"),
+    Entry(
       type: EntryDefinitionPresent.self,
       summary: "Lifecycle stages, lead statuses, lead types, deal stages, ICP segments and journey stages each have a non-empty `definition`.",
       documentation: "Lifecycle stages, lead statuses, lead types, deal stages, ICP segments and journey stages\neach have a non-empty `definition`.\n\nThese entries get their own anchored entry in the glossary; an entry without a definition\nleaves reps guessing what, say, \"Connected\" means.\n\nFails:\n\n    - id: connected\n      label: Connected\n      stage: sal\n      category: working"),
@@ -316,6 +320,14 @@ extension RuleCatalogue {
       type: UniqueLabels.self,
       summary: "Labels are unique within each list of a term.",
       documentation: "Labels are unique within each list of a term.\n\nTwo statuses both labelled \"Working\" look the same in the CRM and on the wiki even though\ntheir ids differ. Deal-stage labels need only be unique within their pipeline.\n\nFails:\n\n    - {id: attempting, label: Working}\n    - {id: connected, label: Working}"),
+    Entry(
+      type: VersionBumpMatchesChange.self,
+      summary: "With `check --base REF`, `glossary_version` is bumped as the change requires: a major version for a breaking change, minor for a behavioural one, patch for wording.",
+      documentation: "With `check --base REF`, `glossary_version` is bumped as the change requires: a major version\nfor a breaking change, minor for a behavioural one, patch for wording.\n\nThe classes are those of `samepage diff`: an id removed or renamed, stages reordered or a\nstatus moved breaks CRM mappings, reports and saved filters (major); thresholds, points,\ndeadlines and exclusions change what happens (minor); labels and definitions are wording\n(patch). A version that understates the change tells the CRM admin there is nothing to\nupdate. Quiet without `--base`; a version that is not MAJOR.MINOR.PATCH is reported by\n`sla.dates-agree`.\n\nFails against a base at 2.3.0, with the MQL engagement threshold raised (behavioural):\n\n    glossary_version: 2.3.1"),
+    Entry(
+      type: VersionChangeLogEntry.self,
+      summary: "With `check --base REF`, a new `glossary_version` has its entry in the change log of `sla.yaml`.",
+      documentation: "With `check --base REF`, a new `glossary_version` has its entry in the change log of\n`sla.yaml`.\n\nThe rendered SLA prints the change log for the signatories: a version without an entry is\na change nobody described. When the change log has entries, `sla.dates-agree` already\nreports a newest entry that is not the manifest's version, so this rule reports only a\nchange log left empty, and the mistake is reported once. Quiet without `--base`.\n\nFails against a base at 2.3.0 whose change log had entries:\n\n    glossary_version: 2.4.0   # samepage.yaml; sla.yaml has no `changes:`"),
     Entry(
       type: WonStageClosed.self,
       summary: "A won deal stage is closed, at 100%, in the forecast category `closed`.",

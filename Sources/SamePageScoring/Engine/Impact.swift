@@ -22,7 +22,10 @@ public struct Impact: Codable, Equatable, Sendable {
     public var period: String
     public var before: Int
     public var after: Int
+    /// The head's commitment for the period (the base's when the head has none).
     public var commitment: Double?
+    /// The base's, when it differs: a change may move the commitment itself.
+    public var commitmentBefore: Double?
     public var metBefore: Bool?
     public var metAfter: Bool?
   }
@@ -65,6 +68,8 @@ public struct Impact: Codable, Equatable, Sendable {
       PeriodChange(
         period: period, before: oldPeriods[period]?.mqls ?? 0, after: newPeriods[period]?.mqls ?? 0,
         commitment: newPeriods[period]?.commitment ?? oldPeriods[period]?.commitment,
+        commitmentBefore: oldPeriods[period]?.commitment == newPeriods[period]?.commitment
+          ? nil : oldPeriods[period]?.commitment,
         metBefore: oldPeriods[period]?.met, metAfter: newPeriods[period]?.met)
     }
   }

@@ -216,81 +216,105 @@ public final class ScoringRun {
     return reader
   }
 
-  public func loadLeads(_ url: URL) throws {
-    let attributeColumns = compiled.attributes.map(\.id).filter { $0 != "email_domain" }
-    let columns = Self.leadColumns + attributeColumns
-    let reader = reader(url, file: .leads, columns: columns, required: ["id", "email", "created_at"])
-    var values = [String](repeating: "", count: compiled.attributes.count)
-    // Where each attribute's value comes from: nil for email_domain (derived), else its column.
-    let attributeSources = compiled.attributes.map { attribute in
-      attribute.id == "email_domain" ? nil : columns.firstIndex(of: attribute.id)
+  public func loadLeads(_ url: URL) throws { try Self.loadLeads(url, into: [self]) }
+
+  /// Where each attribute's value comes from while the leads are read: nil for email_domain
+  /// (derived from the email), else its position among the columns read.
+  var attributeSources: [Int?] = []
+  var numericAttributes: [Bool] = []
+  var attributeValues: [String] = []
+
+  /// Reads the leads file once for every run: each row is parsed once and handed to each. The
+  /// columns read are every run's attributes, so configs that score different ones share a pass.
+  static func loadLeads(_ url: URL, into runs: [ScoringRun]) throws {
+    var columns = leadColumns
+    for run in runs {
+      for attribute in run.compiled.attributes where attribute.id != "email_domain" {
+        if !columns.contains(attribute.id) { columns.append(attribute.id) }
+      }
     }
-    let numeric = compiled.attributes.map { $0.type == "number" }
-    var progress = FileProgress(url)
+    let reader = runs[0].reader(url, file: .leads, columns: columns, required: ["id", "email", "created_at"])
+    for run in runs {
+      run.attributeSources = run.compiled.attributes.map { attribute in
+        attribute.id == "email_domain" ? nil : columns.firstIndex(of: attribute.id)
+      }
+      run.numericAttributes = run.compiled.attributes.map { $0.type == "number" }
+      run.attributeValues = [String](repeating: "", count: run.compiled.attributes.count)
+    }
+    var progress = runs.map { _ in FileProgress(url) }
     try reader.forEachRow { row in
-      progress.row(row)
-      if let problem = row.problem { return try report(row, problem, progress: &progress) }
-      if let problem = notUTF8(row, 0, named: "id") ?? notUTF8(row, 3, named: "owner") {
-        return try report(row, problem, progress: &progress)
-      }
-      let id = row.string(0)
-      guard !id.isEmpty else { return try report(row, "empty id", progress: &progress) }
-      guard index[id] == nil else {
-        return try report(
-          row, "duplicate lead id \(quoted(row[0])); the first row with it is scored", progress: &progress)
-      }
-      guard let createdAt = Timestamp.parse(row[2], zone: options.timeZone) else {
-        return try report(row, "created_at \(quoted(row[2])) \(timestampProblem)", progress: &progress)
-      }
-      let typeKey = FieldValue.key(row[6])
-      let type = typeKey.isEmpty ? compiled.defaultLeadType : compiled.leadTypes[typeKey]
-      guard typeKey.isEmpty || type != nil else {
-        return try report(
-          row,
-          "unknown lead type \(quoted(row[6])); use one of \(compiled.leadTypes.keys.sorted().joined(separator: ", ")) or leave it empty for the default",
-          progress: &progress)
-      }
-      let email = row.string(1).trimmingCharacters(in: .whitespaces).lowercased()
-      // The part after the last `@` (a quoted local part may hold one); none without an `@`.
-      let domain = email.lastIndex(of: "@").map { String(email[email.index(after: $0)...]) } ?? ""
-      var badNumbers: [String] = []
-      for (position, column) in attributeSources.enumerated() {
-        guard let column else {
-          values[position] = domain
-          continue
-        }
-        if numeric[position], !FieldValue.isBlank(row[column]), FieldValue.number(row[column]) == nil {
-          // Kept as missing, so the lead and its events are not lost; reported below.
-          badNumbers.append("\(compiled.attributes[position].id) \(quoted(row[column]))")
-          values[position] = ""
-        } else {
-          values[position] = row.string(column)
-        }
-      }
-      if !badNumbers.isEmpty {
-        try report(
-          row,
-          "\(badNumbers.joined(separator: ", ")) is not a number (digits with an optional sign and decimal point, no thousands separators); the lead is scored without it",
-          progress: &progress, skipped: false)
-      }
-      progress.counts.used += 1
-      let lead = ids.count
-      index[id] = Int32(lead)
-      ids.append(id)
-      created.append(createdAt)
-      createdDay.append(Int32(CivilDate.floorDiv(createdAt, 86_400_000)))
-      owners.append(row.string(3))
-      leadTypes.append(type)
-      fit.append(score(fitOf: values))
-      exclusion.append(
-        exclusionReason(
-          email: email, domain: domain,
-          company: row.string(4).trimmingCharacters(in: .whitespaces).lowercased(),
-          country: row.string(5).trimmingCharacters(in: .whitespaces).uppercased()))
-      let start = compiled.startStage(for: type)
-      stage.append(Int16(start))
-      stageAt.append(createdAt)
+      for (position, run) in runs.enumerated() { try run.lead(row, progress: &progress[position]) }
     }
+    for (position, run) in runs.enumerated() { try run.finishLeads(progress[position]) }
+  }
+
+  func lead(_ row: TableReader.Row, progress: inout FileProgress) throws {
+    progress.row(row)
+    if let problem = row.problem { return try report(row, problem, progress: &progress) }
+    if let problem = notUTF8(row, 0, named: "id") ?? notUTF8(row, 3, named: "owner") {
+      return try report(row, problem, progress: &progress)
+    }
+    let id = row.string(0)
+    guard !id.isEmpty else { return try report(row, "empty id", progress: &progress) }
+    guard index[id] == nil else {
+      return try report(
+        row, "duplicate lead id \(quoted(row[0])); the first row with it is scored", progress: &progress)
+    }
+    guard let createdAt = Timestamp.parse(row[2], zone: options.timeZone) else {
+      return try report(row, "created_at \(quoted(row[2])) \(timestampProblem)", progress: &progress)
+    }
+    let typeKey = FieldValue.key(row[6])
+    let type = typeKey.isEmpty ? compiled.defaultLeadType : compiled.leadTypes[typeKey]
+    guard typeKey.isEmpty || type != nil else {
+      return try report(
+        row,
+        "unknown lead type \(quoted(row[6])); use one of \(compiled.leadTypes.keys.sorted().joined(separator: ", ")) or leave it empty for the default",
+        progress: &progress)
+    }
+    let email = row.string(1).trimmingCharacters(in: .whitespaces).lowercased()
+    // The part after the last `@` (a quoted local part may hold one); none without an `@`.
+    let domain = email.lastIndex(of: "@").map { String(email[email.index(after: $0)...]) } ?? ""
+    var badNumbers: [String] = []
+    for (position, column) in attributeSources.enumerated() {
+      guard let column else {
+        attributeValues[position] = domain
+        continue
+      }
+      if numericAttributes[position], !FieldValue.isBlank(row[column]), FieldValue.number(row[column]) == nil
+      {
+        // Kept as missing, so the lead and its events are not lost; reported below.
+        badNumbers.append("\(compiled.attributes[position].id) \(quoted(row[column]))")
+        attributeValues[position] = ""
+      } else {
+        attributeValues[position] = row.string(column)
+      }
+    }
+    if !badNumbers.isEmpty {
+      try report(
+        row,
+        "\(badNumbers.joined(separator: ", ")) is not a number (digits with an optional sign and decimal point, no thousands separators); the lead is scored without it",
+        progress: &progress, skipped: false)
+    }
+    progress.counts.used += 1
+    let lead = ids.count
+    index[id] = Int32(lead)
+    ids.append(id)
+    created.append(createdAt)
+    createdDay.append(Int32(CivilDate.floorDiv(createdAt, 86_400_000)))
+    owners.append(row.string(3))
+    leadTypes.append(type)
+    fit.append(score(fitOf: attributeValues))
+    exclusion.append(
+      exclusionReason(
+        email: email, domain: domain,
+        company: row.string(4).trimmingCharacters(in: .whitespaces).lowercased(),
+        country: row.string(5).trimmingCharacters(in: .whitespaces).uppercased()))
+    let start = compiled.startStage(for: type)
+    stage.append(Int16(start))
+    stageAt.append(createdAt)
+  }
+
+  func finishLeads(_ progress: FileProgress) throws {
     leadCounts = progress.counts
     // Without leads every event is "unknown": the run would go on to blame the events file.
     if progress.counts.rows == 0 {
@@ -375,102 +399,129 @@ public final class ScoringRun {
 
   // MARK: - Events
 
-  public func scoreEvents(_ url: URL) throws {
-    let reader = reader(
+  public func scoreEvents(_ url: URL) throws { try Self.scoreEvents(url, into: [self]) }
+
+  /// What every run needs from an event row, worked out once per row for all of them.
+  struct SharedEventRow {
+    var problem: String?
+    var id = ""
+    var instant: Int64?
+    /// Every run kept the same leads (the usual case): one lookup finds the lead for all.
+    var sameLeads = false
+    var lead: Int32?
+    /// The row's URL in lower case, made when a rule with URL patterns first needs it.
+    var lowered: [UInt8] = []
+    var urlLowered = false
+  }
+
+  /// Streams the events file once for every run: each row is parsed once (its fields, lead id
+  /// and timestamp) and handed to each run in turn, so memory still grows with leads only.
+  static func scoreEvents(_ url: URL, into runs: [ScoringRun]) throws {
+    let first = runs[0]
+    let reader = first.reader(
       url, file: .events, columns: ["lead_id", "type", "timestamp", "url"],
       required: ["lead_id", "type", "timestamp"])
-    var progress = FileProgress(url)
-    var lowered: [UInt8] = []
-    lowered.reserveCapacity(512)
+    var progress = runs.map { _ in FileProgress(url) }
+    var shared = SharedEventRow()
+    shared.lowered.reserveCapacity(512)
+    shared.sameLeads = runs.dropFirst().allSatisfy { $0.ids == first.ids }
+    try reader.forEachRow { row in
+      shared.problem = row.problem ?? first.notUTF8(row, 0, named: "lead_id")
+      shared.id = shared.problem == nil ? row.string(0) : ""
+      shared.instant = shared.problem == nil ? Timestamp.parse(row[2], zone: first.options.timeZone) : nil
+      shared.lead = shared.sameLeads && shared.problem == nil ? first.index[shared.id] : nil
+      shared.urlLowered = false
+      for (position, run) in runs.enumerated() {
+        try run.event(row, shared: &shared, progress: &progress[position])
+      }
+    }
+    for (position, run) in runs.enumerated() {
+      run.eventCounts = progress[position].counts
+      try run.finish(progress[position])
+    }
+  }
+
+  func event(_ row: TableReader.Row, shared: inout SharedEventRow, progress: inout FileProgress) throws {
     let rules = compiled.engagementRules.count
     let eventIDs = compiled.eventIDs
-    var lookupKey = ""
-    try reader.forEachRow { row in
-      progress.row(row)
-      if let problem = row.problem ?? notUTF8(row, 0, named: "lead_id") {
-        return try report(row, problem, progress: &progress)
-      }
-      lookupKey = row.string(0)
-      guard let found = index[lookupKey] else {
-        return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
-      }
-      guard let instant = Timestamp.parse(row[2], zone: options.timeZone) else {
-        return try report(row, "timestamp \(quoted(row[2])) \(timestampProblem)", progress: &progress)
-      }
-      let lead = Int(found)
-      let typeBytes = row[1]
-      // Exact bytes first (the common case), then trimmed and without regard to case.
-      guard
-        let event = eventIDs.firstIndex(where: { $0.elementsEqual(typeBytes) })
-          ?? compiled.eventIndex[FieldValue.key(typeBytes)]
-      else {
-        // A behaviour the glossary does not score.
-        progress.counts.ignore(
-          "undeclared event type '\(UserText.quote(FieldValue.key(typeBytes).utf8, limit: 40))'")
-        return
-      }
-      if instant < created[lead] {
-        progress.counts.beforeCreation += 1
-        return
-      }
-      if instant > options.asOf {
-        progress.counts.afterAsOf += 1
-        return
-      }
-      if instant < lastEvent[lead] {
-        progress.counts.outOfOrder += 1
-        return
-      }
-      lastEvent[lead] = instant
-      progress.counts.used += 1
-      guard leadTypes[lead]?.scored ?? true else { return }
-
-      let day = CivilDate.floorDiv(instant, 86_400_000)
-      if let (value, period) = decayed(lead, toDay: day) {
-        accumulator[lead] = value
-        accumulatorPeriod[lead] = period
-      }
-      let candidates = compiled.rulesByEvent[event]
-      if !candidates.isEmpty {
-        var urlLowered = false
-        for ruleIndex in candidates {
-          let rule = compiled.engagementRules[ruleIndex]
-          if !rule.urlPatterns.isEmpty {
-            if !urlLowered {
-              lowered.removeAll(keepingCapacity: true)
-              for byte in row[3] { lowered.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte) }
-              urlLowered = true
-            }
-            let matched = lowered.withUnsafeBufferPointer { haystack in
-              rule.urlPatterns.contains { pattern in
-                pattern.withUnsafeBufferPointer { haystack.contains(bytes: $0) }
-              }
-            }
-            if !matched { continue }
-          }
-          let bucket: Int32
-          switch rule.bucket {
-          case .day: bucket = Int32(day)
-          case .week: bucket = Int32(CivilDate.floorDiv(day + 3, 7))
-          case .month:
-            let date = CivilDate.civil(Int(day))
-            bucket = Int32(date.year * 12 + date.month - 1)
-          case .ever: bucket = 0
-          }
-          let slot = lead * rules + ruleIndex
-          if ruleBucket[slot] != bucket {
-            ruleBucket[slot] = bucket
-            ruleCount[slot] = 0
-          }
-          guard Int(ruleCount[slot]) < rule.maxPerBucket else { continue }
-          ruleCount[slot] += 1
-          accumulator[lead] += rule.points
-        }
-      }
-      advance(lead, at: instant, event: event)
+    progress.row(row)
+    if let problem = shared.problem { return try report(row, problem, progress: &progress) }
+    guard let found = shared.sameLeads ? shared.lead : index[shared.id] else {
+      return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
     }
-    eventCounts = progress.counts
-    try finish(progress)
+    guard let instant = shared.instant else {
+      return try report(row, "timestamp \(quoted(row[2])) \(timestampProblem)", progress: &progress)
+    }
+    let lead = Int(found)
+    let typeBytes = row[1]
+    // Exact bytes first (the common case), then trimmed and without regard to case.
+    guard
+      let event = eventIDs.firstIndex(where: { $0.elementsEqual(typeBytes) })
+        ?? compiled.eventIndex[FieldValue.key(typeBytes)]
+    else {
+      // A behaviour the glossary does not score.
+      progress.counts.ignore(
+        "undeclared event type '\(UserText.quote(FieldValue.key(typeBytes).utf8, limit: 40))'")
+      return
+    }
+    if instant < created[lead] {
+      progress.counts.beforeCreation += 1
+      return
+    }
+    if instant > options.asOf {
+      progress.counts.afterAsOf += 1
+      return
+    }
+    if instant < lastEvent[lead] {
+      progress.counts.outOfOrder += 1
+      return
+    }
+    lastEvent[lead] = instant
+    progress.counts.used += 1
+    guard leadTypes[lead]?.scored ?? true else { return }
+
+    let day = CivilDate.floorDiv(instant, 86_400_000)
+    if let (value, period) = decayed(lead, toDay: day) {
+      accumulator[lead] = value
+      accumulatorPeriod[lead] = period
+    }
+    let candidates = compiled.rulesByEvent[event]
+    if !candidates.isEmpty {
+      for ruleIndex in candidates {
+        let rule = compiled.engagementRules[ruleIndex]
+        if !rule.urlPatterns.isEmpty {
+          if !shared.urlLowered {
+            shared.lowered.removeAll(keepingCapacity: true)
+            for byte in row[3] { shared.lowered.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte) }
+            shared.urlLowered = true
+          }
+          let matched = shared.lowered.withUnsafeBufferPointer { haystack in
+            rule.urlPatterns.contains { pattern in
+              pattern.withUnsafeBufferPointer { haystack.contains(bytes: $0) }
+            }
+          }
+          if !matched { continue }
+        }
+        let bucket: Int32
+        switch rule.bucket {
+        case .day: bucket = Int32(day)
+        case .week: bucket = Int32(CivilDate.floorDiv(day + 3, 7))
+        case .month:
+          let date = CivilDate.civil(Int(day))
+          bucket = Int32(date.year * 12 + date.month - 1)
+        case .ever: bucket = 0
+        }
+        let slot = lead * rules + ruleIndex
+        if ruleBucket[slot] != bucket {
+          ruleBucket[slot] = bucket
+          ruleCount[slot] = 0
+        }
+        guard Int(ruleCount[slot]) < rule.maxPerBucket else { continue }
+        ruleCount[slot] += 1
+        accumulator[lead] += rule.points
+      }
+    }
+    advance(lead, at: instant, event: event)
   }
 
   /// The lead's accumulated engagement decayed to a day of its life, and that day's decay
@@ -545,62 +596,103 @@ public final class ScoringRun {
 
   func firstTouchDue(_ lead: Int) -> Int64 { isHandRaise(lead) ? handRaiseDue[lead] : standardDue[lead] }
 
-  public func countActivities(_ url: URL?) throws {
-    computeDeadlines()
+  public func countActivities(_ url: URL?) throws { try Self.countActivities(url, into: [self]) }
+
+  /// What every run needs from an activity row, worked out once per row.
+  struct SharedActivityRow {
+    var problem: String?
+    var id = ""
+    var instant: Int64?
+    var sameLeads = false
+    var lead: Int32?
+  }
+
+  /// Reads the activities file once for every run, as `scoreEvents(_:into:)` does.
+  static func countActivities(_ url: URL?, into runs: [ScoringRun]) throws {
+    for run in runs { run.computeDeadlines() }
     guard let url else { return }
-    let reader = reader(
+    let first = runs[0]
+    let reader = first.reader(
       url, file: .activities, columns: ["lead_id", "rep", "channel", "disposition", "timestamp"],
       required: ["lead_id", "rep", "channel", "disposition", "timestamp"])
-    var progress = FileProgress(url)
-    let ownerOnly = compiled.config.connectAttempts.ownerOnly
+    var progress = runs.map { _ in FileProgress(url) }
+    var shared = SharedActivityRow()
+    shared.sameLeads = runs.dropFirst().allSatisfy { $0.ids == first.ids }
     try reader.forEachRow { row in
-      progress.row(row)
-      if let problem = row.problem ?? notUTF8(row, 0, named: "lead_id") ?? notUTF8(row, 1, named: "rep") {
-        return try report(row, problem, progress: &progress)
-      }
-      let id = row.string(0)
-      guard let found = index[id] else {
-        return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
-      }
-      guard let instant = Timestamp.parse(row[4], zone: options.timeZone) else {
-        return try report(row, "timestamp \(quoted(row[4])) \(timestampProblem)", progress: &progress)
-      }
-      let lead = Int(found)
-      if instant > options.asOf {
-        progress.counts.afterAsOf += 1
-        return
-      }
-      if instant < created[lead] {
-        progress.counts.beforeCreation += 1
-        return
-      }
-      // The channel decides whether an activity counts; the disposition only whether it connected.
-      let channel = FieldValue.key(row[2])
-      guard compiled.channels.contains(channel) else {
-        return progress.counts.ignore("undeclared channel '\(UserText.quote(channel.utf8, limit: 40))'")
-      }
-      let disposition = FieldValue.key(row[3])
-      if !compiled.knownDispositions.contains(disposition) {
-        // Still an attempt; it just never counts as connected. Counted so the team sees it.
-        FileCounts.tally(
-          UserText.quote(disposition.utf8, limit: 40), in: &progress.counts.undeclaredDispositions)
-      }
-      let start = clockStart[lead]
-      guard start != .min else { return progress.counts.ignore("lead without an SLA clock") }
-      guard instant >= start else { return progress.counts.ignore("before the lead reached MQL") }
-      // With ownerOnly, only the owner's activities count; a lead without an owner has none.
-      if ownerOnly, row.string(1) != owners[lead] || owners[lead].isEmpty {
-        return progress.counts.ignore(
-          owners[lead].isEmpty ? "lead without an owner" : "not by the lead's owner")
-      }
-      progress.counts.used += 1
-      firstTouch[lead] = min(firstTouch[lead], instant)
-      if instant <= windowEnd[lead] {
-        if attempts[lead] < .max { attempts[lead] += 1 }
-        if compiled.connectedDispositions.contains(disposition) { connected[lead] = true }
+      shared.problem =
+        row.problem ?? first.notUTF8(row, 0, named: "lead_id") ?? first.notUTF8(row, 1, named: "rep")
+      shared.id = shared.problem == nil ? row.string(0) : ""
+      shared.instant = shared.problem == nil ? Timestamp.parse(row[4], zone: first.options.timeZone) : nil
+      shared.lead = shared.sameLeads && shared.problem == nil ? first.index[shared.id] : nil
+      for (position, run) in runs.enumerated() {
+        try run.activity(row, shared: shared, progress: &progress[position])
       }
     }
-    activityCounts = progress.counts
-    try finish(progress)
+    for (position, run) in runs.enumerated() {
+      run.activityCounts = progress[position].counts
+      try run.finish(progress[position])
+    }
+  }
+
+  func activity(_ row: TableReader.Row, shared: SharedActivityRow, progress: inout FileProgress) throws {
+    let ownerOnly = compiled.config.connectAttempts.ownerOnly
+    progress.row(row)
+    if let problem = shared.problem { return try report(row, problem, progress: &progress) }
+    guard let found = shared.sameLeads ? shared.lead : index[shared.id] else {
+      return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
+    }
+    guard let instant = shared.instant else {
+      return try report(row, "timestamp \(quoted(row[4])) \(timestampProblem)", progress: &progress)
+    }
+    let lead = Int(found)
+    if instant > options.asOf {
+      progress.counts.afterAsOf += 1
+      return
+    }
+    if instant < created[lead] {
+      progress.counts.beforeCreation += 1
+      return
+    }
+    // The channel decides whether an activity counts; the disposition only whether it connected.
+    let channel = FieldValue.key(row[2])
+    guard compiled.channels.contains(channel) else {
+      return progress.counts.ignore("undeclared channel '\(UserText.quote(channel.utf8, limit: 40))'")
+    }
+    let disposition = FieldValue.key(row[3])
+    if !compiled.knownDispositions.contains(disposition) {
+      // Still an attempt; it just never counts as connected. Counted so the team sees it.
+      FileCounts.tally(
+        UserText.quote(disposition.utf8, limit: 40), in: &progress.counts.undeclaredDispositions)
+    }
+    let start = clockStart[lead]
+    guard start != .min else { return progress.counts.ignore("lead without an SLA clock") }
+    guard instant >= start else { return progress.counts.ignore("before the lead reached MQL") }
+    // With ownerOnly, only the owner's activities count; a lead without an owner has none.
+    if ownerOnly, row.string(1) != owners[lead] || owners[lead].isEmpty {
+      return progress.counts.ignore(
+        owners[lead].isEmpty ? "lead without an owner" : "not by the lead's owner")
+    }
+    progress.counts.used += 1
+    firstTouch[lead] = min(firstTouch[lead], instant)
+    if instant <= windowEnd[lead] {
+      if attempts[lead] < .max { attempts[lead] += 1 }
+      if compiled.connectedDispositions.contains(disposition) { connected[lead] = true }
+    }
+  }
+
+  // MARK: - Several configs, one pass
+
+  /// The same files scored under several configs in one pass (for `impact`): each file is read,
+  /// and each row parsed, once, then handed to every config's run. Each run's results are those
+  /// a separate run over the files gives.
+  public static func scoring(
+    configs: [ScoringConfig], options: Options, leads: URL, events: URL, activities: URL?
+  ) throws -> [ScoringRun] {
+    let runs = try configs.map { try ScoringRun(config: $0, options: options) }
+    guard !runs.isEmpty else { return [] }
+    try loadLeads(leads, into: runs)
+    try scoreEvents(events, into: runs)
+    try countActivities(activities, into: runs)
+    return runs
   }
 }
