@@ -129,6 +129,19 @@ import Testing
     #expect(Format.firstSentence("A **lead** is a contact. It has an email.") == "A lead is a contact.")
   }
 
+  @Test func anchorsAreExactlyWhatTemplatesWrite() {
+    #expect(CommonMarkDocument.anchorID(in: "<a id=\"mql\"></a>") == "mql")
+    #expect(CommonMarkDocument.anchorID(in: "<a id=\"status-new\"></a>\n") == "status-new")
+    #expect(CommonMarkDocument.anchorID(in: "<a id=\"mql\"></a>\u{A0}") == "mql")
+    for notAnAnchor in [
+      "<a id=\"MQL\"></a>", "<a id=\"\"></a>", "<a id=\"a\"b\"></a>", "<a id=\"x\"></a>junk",
+      "<a id='x'></a>",
+      "<b id=\"x\"></b>", "<a id=\"x\" onclick=\"y\"></a>",
+    ] {
+      #expect(CommonMarkDocument.anchorID(in: notAnAnchor) == nil, "\(notAnAnchor)")
+    }
+  }
+
   @Test func containsBytesFindsFragmentsAnywhere() {
     #expect("glossary.md#mql".containsBytes("#"))
     #expect("zły moment](x)".containsBytes("]("))

@@ -318,8 +318,22 @@ public final class CommonMarkDocument {
 
   /// `<a id="slug"></a>` exactly, as the templates write it; nothing looser.
   static func anchorID(in html: String) -> String? {
-    // Nearly every HTML node is not an anchor; bytes tell at once.
-    guard html.utf8.starts(with: "<a id=\"".utf8) else { return nil }
+    // Nearly every HTML node is not an anchor, and nearly every anchor is exactly what the
+    // templates write: bytes decide both; anything else takes the character walk below.
+    let bytes = html.utf8
+    let opening = "<a id=\"".utf8
+    guard bytes.starts(with: opening) else { return nil }
+    let idStart = bytes.index(bytes.startIndex, offsetBy: opening.count)
+    if let quote = bytes[idStart...].firstIndex(of: UInt8(ascii: "\"")) {
+      let rest = bytes[quote...]
+      let closing = "\"></a>".utf8
+      if rest.starts(with: closing),
+        rest.dropFirst(closing.count).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+      {
+        let id = String(html[idStart..<quote])
+        return !id.isEmpty && Slug.isValid(id) ? id : nil
+      }
+    }
     var text = Substring(html)
     while let last = text.last, last.isWhitespace { text.removeLast() }
     let prefix = "<a id=\""
