@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Differential test: the Swift scoring core and the exported DuckDB SQL must give identical
-per-lead results on generated data, in every column the SQL's result has (today id, excluded,
+"""Differential test: the Swift scoring core and the exported SQL, run by DuckDB and by Spark
+(PySpark in local mode), must give identical per-lead results on generated data, in every column the SQL's result has (today id, excluded,
 fit, engagement, stage, stage_reached_at to the millisecond), matched by column name so a column added to the SQL
 is compared without editing this script.
 
@@ -9,18 +9,42 @@ activities file and the business calendar (working hours, holidays, time-zone ch
 the exported SQL does not read, so the SQL cannot produce them. The script fails when that set
 changes, so a new core column is either exported and compared or listed here on purpose.
 
-Usage: differential-test.py [SAMEPAGE_BINARY] [--seeds 1,2,3] [--leads N] [--events M]
-Needs the duckdb package from PyPI.
+Usage: differential-test.py [SAMEPAGE_BINARY] [--seeds 1,2,3] [--leads N] [--events M] [--engines duckdb,spark]
+Needs the duckdb and pyspark packages from PyPI and a Java 17 runtime (Scripts/bootstrap).
 """
-import argparse, csv, datetime, pathlib, subprocess, sys, tempfile
+import argparse, csv, datetime, importlib.util, pathlib, subprocess, sys, tempfile
 import duckdb
+
+spark_runner = importlib.util.spec_from_file_location("run_spark", pathlib.Path(__file__).with_name("run-spark.py"))
+run_spark = importlib.util.module_from_spec(spark_runner)
+spark_runner.loader.exec_module(run_spark)
 
 parser = argparse.ArgumentParser()
 parser.add_argument("binary", nargs="?", default=".build/debug/samepage")
 parser.add_argument("--seeds", default="1,2,3")
 parser.add_argument("--leads", type=int, default=3000)
 parser.add_argument("--events", type=int, default=60000)
+parser.add_argument("--engines", default="duckdb,spark")
 args = parser.parse_args()
+engines = args.engines.split(",")
+spark = None
+if "spark" in engines:
+    spark = run_spark.session("local[2]", app="samepage-differential")
+    spark.sparkContext.setLogLevel("ERROR")
+
+
+def rows_from(engine, sql):
+    """(column names, rows) of the script's final SELECT in one engine."""
+    if engine == "duckdb":
+        connection = duckdb.connect()
+        pieces = run_spark.statements(sql)
+        for statement in pieces[:-1]:
+            connection.execute(statement)
+        result = connection.execute(pieces[-1])
+        return [column[0] for column in result.description], result.fetchall()
+    frame = run_spark.run(spark, sql)
+    return frame.columns, [tuple(row) for row in frame.collect()]
+
 as_of = "2026-11-20T17:00:00-06:00"
 
 def run(*command):
@@ -34,6 +58,57 @@ def epoch_ms(text):
     """Epoch milliseconds of the core's UTC timestamps (`…:00Z` or `…:00.250Z`), exactly."""
     moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
     return (moment - datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)) // datetime.timedelta(milliseconds=1)
+
+
+def same(name, swift_value, sql_value):
+    if name == "engagement":
+        return sql_value is not None and abs(float(swift_value) - float(sql_value)) < 1e-6
+    if name == "stage_reached_at":
+        return sql_value is not None and epoch_ms(swift_value) == int(sql_value)
+    if name == "fit":
+        return sql_value is not None and int(swift_value) == int(sql_value)
+    return swift_value == ("" if sql_value is None else str(sql_value))
+
+
+def compare(label, header, swift, columns, rows):
+    """The number of differences between the core's leads.csv and one engine's rows."""
+    global compared
+    failures = 0
+    unknown = [name for name in columns if name not in header]
+    if unknown or columns[:1] != ["id"]:
+        print(f"{label}: the SQL's columns {columns} do not start with id or are not all in leads.csv "
+              f"(not in leads.csv: {unknown})")
+        return 1
+    uncompared = set(header) - set(columns)
+    if uncompared != SWIFT_ONLY:
+        print(f"{label}: leads.csv columns without an SQL counterpart changed: "
+              f"now {sorted(uncompared)}, listed {sorted(SWIFT_ONLY)}; export the new column or list it in SWIFT_ONLY")
+        failures += 1
+    got_rows = {row[0]: dict(zip(columns, row)) for row in rows}
+    if len(got_rows) != len(rows):
+        print(f"{label}: {len(rows) - len(got_rows)} ids appear more than once")
+        failures += 1
+    if set(got_rows) != set(swift):
+        print(f"{label}: lead sets differ: {len(set(got_rows) ^ set(swift))} ids")
+        failures += 1
+    differing = {}
+    for lead, expected in swift.items():
+        got = got_rows.get(lead)
+        compared += 1
+        wrong = [name for name in columns[1:] if got is None or not same(name, expected[name], got[name])]
+        if wrong:
+            failures += 1
+            for name in wrong:
+                differing[name] = differing.get(name, 0) + 1
+            if failures <= 10:
+                print(f"{label} lead {lead}: " + ", ".join(
+                    f"{name}: swift {expected[name]!r} sql {None if got is None else got[name]!r}" for name in wrong))
+    if differing:
+        print(f"{label}: differing leads by column: {dict(sorted(differing.items()))}")
+    print(f"{label}: {len(swift)} leads, {len(columns) - 1} columns compared ({', '.join(columns[1:])}), "
+          f"{failures} differences")
+    return failures
+
 
 failures = compared = 0
 with tempfile.TemporaryDirectory() as scratch:
@@ -50,65 +125,21 @@ with tempfile.TemporaryDirectory() as scratch:
             reader = csv.DictReader(handle)
             header = list(reader.fieldnames or [])
             swift = {row["id"]: row for row in reader}
-        sql = subprocess.run([args.binary, "export-sql", "--dialect", "duckdb", "--config", str(config),
-                              "--leads", str(data / "leads.csv"), "--events", str(data / "events.csv"),
-                              "--as-of", as_of], check=True, capture_output=True, text=True).stdout
-        connection = duckdb.connect()
-        statements = [s for s in sql.split(";\n") if s.strip() and not all(l.startswith("--") or not l.strip() for l in s.splitlines())]
-        for statement in statements[:-1]:
-            connection.execute(statement)
-        result = connection.execute(statements[-1])
-        columns = [column[0] for column in result.description]
-        rows = result.fetchall()
-        unknown = [name for name in columns if name not in header]
-        if unknown or columns[:1] != ["id"]:
-            print(f"seed {seed}: the SQL's columns {columns} do not start with id or are not all in leads.csv "
-                  f"(not in leads.csv: {unknown})")
-            failures += 1
-            continue
-        uncompared = set(header) - set(columns)
-        if uncompared != SWIFT_ONLY:
-            print(f"seed {seed}: leads.csv columns without an SQL counterpart changed: "
-                  f"now {sorted(uncompared)}, listed {sorted(SWIFT_ONLY)}; export the new column or list it in SWIFT_ONLY")
-            failures += 1
-
-        def same(name, swift_value, sql_value):
-            if name == "engagement":
-                return sql_value is not None and abs(float(swift_value) - float(sql_value)) < 1e-6
-            if name == "stage_reached_at":
-                return sql_value is not None and epoch_ms(swift_value) == int(sql_value)
-            if name == "fit":
-                return sql_value is not None and int(swift_value) == int(sql_value)
-            return swift_value == ("" if sql_value is None else str(sql_value))
-
-        duck = {row[0]: dict(zip(columns, row)) for row in rows}
-        if set(duck) != set(swift):
-            print(f"seed {seed}: lead sets differ: {len(set(duck) ^ set(swift))} ids")
-            failures += 1
-        differing = {}
-        for lead, expected in swift.items():
-            got = duck.get(lead)
-            compared += 1
-            wrong = [name for name in columns[1:] if got is None or not same(name, expected[name], got[name])]
-            if wrong:
-                failures += 1
-                for name in wrong:
-                    differing[name] = differing.get(name, 0) + 1
-                if failures <= 10:
-                    print(f"seed {seed} lead {lead}: " + ", ".join(
-                        f"{name}: swift {expected[name]!r} duckdb {None if got is None else got[name]!r}" for name in wrong))
-        if differing:
-            print(f"seed {seed}: differing leads by column: {dict(sorted(differing.items()))}")
+        for engine in engines:
+            sql = subprocess.run([args.binary, "export-sql", "--dialect", engine, "--config", str(config),
+                                  "--leads", str(data / "leads.csv"), "--events", str(data / "events.csv"),
+                                  "--as-of", as_of], check=True, capture_output=True, text=True).stdout
+            columns, rows = rows_from(engine, sql)
+            failures += compare(f"seed {seed} {engine}", header, swift, columns, rows)
         stages = {}
         for value in swift.values():
             stages[value["stage"]] = stages.get(value["stage"], 0) + 1
-        print(f"seed {seed}: {len(swift)} leads, {len(columns) - 1} columns compared ({', '.join(columns[1:])}), "
-              f"stages {dict(sorted(stages.items()))}")
+        print(f"seed {seed}: {len(swift)} leads, stages {dict(sorted(stages.items()))}")
         if not swift:
             # Two empty results agree; that proves nothing about the two implementations.
             print(f"seed {seed}: the Swift core scored no leads")
             failures += 1
-print(f"differential: {compared} leads compared, {failures} differences")
+print(f"differential: {compared} lead results compared ({', '.join(engines)} against the core), {failures} differences")
 if compared == 0:
     print("differential: no leads were compared")
 sys.exit(1 if failures or compared == 0 else 0)
