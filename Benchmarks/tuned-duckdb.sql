@@ -58,7 +58,9 @@ scored_leads AS (
 -- rules it matches: 1 product, 2 blog, 4 pricing, 8 contact, 16 quote page, 32 careers,
 -- 64 form, 128 download, 256 webinar, 512 email click, 1024 unsubscribe.
 event_rows AS (
-  SELECT row_number() OVER () AS line, lead_id, lower(trim(type, ' ' || chr(9))) AS kind, lower(coalesce(url, '')) AS page,
+  SELECT row_number() OVER () AS line, lead_id, lower(coalesce(url, '')) AS page,
+    CASE WHEN type IN ('page_view', 'form_submission', 'content_download', 'webinar_attended', 'email_click', 'unsubscribe', 'demo_request', 'quote_request')
+         THEN type ELSE lower(trim(type, ' ' || chr(9))) END AS kind,
     CASE WHEN regexp_full_match(upper(timestamp), '\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d([.,]\d+)?)?(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)')
          THEN CAST(floor(epoch_us(TRY_CAST(replace(upper(timestamp), ',', '.') AS TIMESTAMPTZ)) / 1000) AS BIGINT) END AS t
   FROM read_csv('@EVENTS@', header = true, all_varchar = true, quote = '"', escape = '"')),
@@ -77,13 +79,14 @@ lived AS (
          WHEN e.kind = 'webinar_attended' THEN 256 WHEN e.kind = 'email_click' THEN 512
          WHEN e.kind = 'unsubscribe' THEN 1024 ELSE 0 END AS mask,
     CASE WHEN l.excluded = '' AND l.scored AND e.kind IN ('demo_request', 'quote_request') AND l.fit >= 40 THEN 4 END AS raised
-  FROM event_rows e JOIN scored_leads l ON l.id = e.lead_id
-  WHERE e.kind IN ('page_view', 'form_submission', 'content_download', 'webinar_attended', 'email_click', 'unsubscribe', 'demo_request', 'quote_request')
-    AND e.t >= l.created AND e.t <= @AS_OF_MS@),
--- Pass 1: time order per lead.
+  FROM event_rows e JOIN scored_leads l ON l.id = e.lead_id AND e.t >= l.created
+  WHERE e.kind IN ('page_view', 'form_submission', 'content_download', 'webinar_attended', 'email_click', 'unsubscribe', 'demo_request', 'quote_request')),
+-- Pass 1: time order per lead. As-of is tested after the window: a filter on t before it would
+-- be pushed down to the scan and parse every timestamp twice.
 counted AS (
   SELECT * FROM lived
-  QUALIFY t >= coalesce(max(t) OVER (PARTITION BY lead ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), t)),
+  QUALIFY t <= @AS_OF_MS@
+      AND t >= coalesce(max(CASE WHEN t <= @AS_OF_MS@ THEN t END) OVER (PARTITION BY lead ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), t)),
 rules(bit, points, max_per_bucket, per) AS (VALUES
   (1, 5, 3, 'day'), (2, 1, 5, 'day'), (4, 10, 1, 'day'), (8, 15, 1, 'week'), (16, 20, 1, 'week'), (32, -10, 1, 'day'),
   (64, 30, 1, 'week'), (128, 15, 2, 'week'), (256, 40, 1, 'month'), (512, 3, 1, 'day'), (1024, -25, 1, 'ever')),

@@ -60,6 +60,66 @@ def epoch_ms(text):
     return (moment - datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)) // datetime.timedelta(milliseconds=1)
 
 
+def write_edge_cases(folder):
+    """Rows written to catch the engines out, beside the generated data: every timestamp shape the
+    core accepts and several it refuses, numbers with spaces and without digits, case and Turkish
+    i's, exclusions written oddly, a quoted title over two lines and a quoted email with quotes
+    and @ inside (well-formed CSV: a malformed row stops the SQL engines, docs/SCALE.md), duplicate, empty and unknown ids
+    and lead types, events out of order, before creation and after as-of, hand-raises, caps
+    across day, ISO-week and month boundaries, and decay periods. The core is the oracle."""
+    folder.mkdir(parents=True)
+    header = "id,email,created_at,owner,company,domain,industry,employees,annual_revenue_usd,country,title,lead_type\n"
+    shapes = ["2026-09-01T08:00:00Z", "2026-09-01t08:00:00z", "2026-09-01 08:00Z", "2026-09-01T08:00:00.5+05:45",
+              "2026-09-01T08:00:00,123456-0330", "2026-09-01T08:00:07.999999+05", "2026-09-01T13:45:00-00:00",
+              "2024-02-29T12:00:00Z"]
+    refused = ["2026-02-29T08:00:00Z", "2026-09-01T24:00:00Z", "2026-09-01T08:00:60Z", "2026-09-01T08:00:00",
+               "2026-13-01T08:00:00Z", "2026-09-01", "2026-09-01T08:00:00+24:00", "2026-9-01T08:00:00Z", "yesterday"]
+    leads, events = [header], ["lead_id,type,timestamp,url\n"]
+    titles = ["VP Operations", "Plant MANAGER", "head of purchasing", "\"Director,\nMaintenance\"", "Intern", ""]
+    industries = ["Manufacturing", "CHEMİCALS", "utılıtıes", "UTILITIES", " water treatment", "food and beverage", "kimya"]
+    employees = [" 50 ", "5.", ".5", "\"1,000\"", "nan", "5000", "5000.0001", "+120", "-3", "1e3", ""]
+    emails = ["a@plant.example", "b@GMAIL.com", "c@school.EDU", "d@grainger.example", "\"e\"\"@x\"\"@plant.example\"",
+              "no-at-sign", "f@plant.example"]
+    countries = ["US", " ca", "ru ", "Us", "DE", ""]
+    types = ["", "new-business", " Partner-Referral ", "existing-customer", "service", "unknown-type"]
+    count = 0
+    for index in range(240):
+        lead = f"E{index}"
+        created = shapes[index % len(shapes)] if index % 17 else refused[index % len(refused)]
+        created = f'"{created}"' if "," in created else created
+        leads.append(",".join([lead, emails[index % len(emails)], created, f"rep-{index % 3}", "co",
+                               "Grainger.example" if index % 23 == 0 else "plant.example", industries[index % len(industries)],
+                               employees[index % len(employees)], "", countries[index % len(countries)],
+                               titles[index % len(titles)], types[index % len(types)]]) + "\n")
+        count += 1
+        if index % 31 == 0:  # the same id again: the first readable row counts
+            leads.append(f"{lead},dup@plant.example,2026-08-01T00:00:00Z,rep-1,co,plant.example,chemicals,100,,US,VP,\n")
+        for step in range(index % 40):
+            day = 2 + (step * 3) % 80
+            moment = f"2026-09-{1 + day % 30:02d}T{(step * 5) % 24:02d}:{step % 60:02d}:00Z" if day < 30 else \
+                f"2026-{9 + day // 30:02d}-{1 + day % 30:02d}T{(step * 7) % 24:02d}:30:00.250+02:00"
+            if step % 13 == 7:
+                moment = refused[step % len(refused)]
+            if step % 11 == 5:
+                moment = "2026-08-15T00:00:00Z"  # out of order (or before creation)
+            kind = ["page_view", " PAGE_VIEW", "form_submission", "content_download", "webinar_attended", "email_click",
+                    "unsubscribe", "demo_request", "Quote_Request", "email_open", "page_view"][step % 11]
+            url = ["https://k.example/products/a", "https://k.example/BLOG/x", "https://k.example/pricing",
+                   "https://k.example/contact", "https://k.example/request-quote?x=1", "https://k.example/careers",
+                   "", "https://k.example/products/b/blog/c"][step % 8]
+            if index % 9 == 4:
+                moment = shapes[step % len(shapes)].replace("2026-09-01", f"2026-10-{1 + step % 28:02d}")
+            moment = f'"{moment}"' if "," in moment else moment
+            events.append(f"{lead},{kind},{moment},{url}\n")
+        if index % 19 == 0:
+            events.append(f"{lead},page_view,2027-01-01T00:00:00Z,https://k.example/products/late\n")  # after as-of
+            events.append(f"ghost-{index},page_view,2026-10-01T00:00:00Z,https://k.example/products/a\n")
+    leads.append(",ghost@plant.example,2026-09-01T00:00:00Z,rep-1,co,plant.example,,,,US,,\n")  # no id
+    (folder / "leads.csv").write_text("".join(leads))
+    (folder / "events.csv").write_text("".join(events))
+    (folder / "activities.csv").write_text("lead_id,rep,channel,disposition,timestamp\n")
+
+
 def same(name, swift_value, sql_value):
     if name == "engagement":
         return sql_value is not None and abs(float(swift_value) - float(sql_value)) < 1e-6
@@ -115,12 +175,17 @@ with tempfile.TemporaryDirectory() as scratch:
     scratch = pathlib.Path(scratch)
     config = scratch / "config.json"
     run("emit-config", "--out", str(config))
-    for seed in args.seeds.split(","):
+    for seed in ["edge"] + args.seeds.split(","):
         data = scratch / f"seed-{seed}"
-        run("sample-data", "--config", str(config), "--leads", str(args.leads), "--events", str(args.events),
-            "--seed", seed, "--out", str(data))
+        if seed == "edge":
+            write_edge_cases(data)
+        else:
+            run("sample-data", "--config", str(config), "--leads", str(args.leads), "--events", str(args.events),
+                "--seed", seed, "--out", str(data))
+        # The edge cases skip more than 1% of their bytes on purpose.
         run("score", "--config", str(config), "--leads", str(data / "leads.csv"), "--events", str(data / "events.csv"),
-            "--activities", str(data / "activities.csv"), "--as-of", as_of, "--out", str(data / "scores"))
+            "--activities", str(data / "activities.csv"), "--as-of", as_of, "--out", str(data / "scores"),
+            "--max-skipped-percent", "100", "--max-errors", "100000")
         with open(data / "scores" / "leads.csv", newline="") as handle:
             reader = csv.DictReader(handle)
             header = list(reader.fieldnames or [])

@@ -32,11 +32,14 @@ def run(spark, sql):
     return spark.sql(pieces[-1].rstrip(";"))
 
 
-def session(master=None, app="samepage-score"):
+def session(master=None, app="samepage-score", driver_memory=None):
     from pyspark.sql import SparkSession
-    builder = SparkSession.builder.appName(app)
+    builder = SparkSession.builder.appName(app).config("spark.ui.showConsoleProgress", "false")
     if master:
         builder = builder.master(master)
+    if driver_memory:
+        # Only takes effect when this process starts the JVM (local mode, plain python).
+        builder = builder.config("spark.driver.memory", driver_memory)
     return builder.getOrCreate()
 
 
@@ -45,10 +48,11 @@ if __name__ == "__main__":
     parser.add_argument("script")
     parser.add_argument("out")
     parser.add_argument("--master", help="e.g. local[2]; leave out under spark-submit")
+    parser.add_argument("--driver-memory", help="e.g. 4g, in local mode (spark-submit takes --driver-memory itself)")
     parser.add_argument("--format", choices=["csv", "parquet"], default="csv")
     parser.add_argument("--single-file", action="store_true", help="one part file (small results only)")
     args = parser.parse_args()
-    spark = session(args.master)
+    spark = session(args.master, driver_memory=args.driver_memory)
     spark.sparkContext.setLogLevel("WARN")
     start = time.perf_counter()
     result = run(spark, open(args.script).read())

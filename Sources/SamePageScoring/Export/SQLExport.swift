@@ -322,23 +322,27 @@ public struct SQLExport {
           t.start_stage
         FROM readable l JOIN lead_types t ON t.id = l.type_key
         WHERE l.nth = 1),
-      -- Events of declared types within the lead's life up to as-of, read once: the rules each
-      -- matches as a bit mask, the stage a hand-raise fires, the decay period.
+      -- Events of declared types from the lead's creation on, read once: the rules each matches
+      -- as a bit mask, the stage a hand-raise fires, the decay period. A declared type written
+      -- as declared skips the trimming and lowercasing.
       lived AS (
         SELECT e.line, l.lead, e.t, l.scored, l.fit, l.excluded = '' AND l.scored AS eligible,
                CAST(floor((floor(e.t / 86400000) - l.created_day) / \(period)) AS BIGINT) AS period,
                CASE WHEN l.scored THEN \(maskTerms.isEmpty ? "CAST(0 AS BIGINT)" : maskTerms.joined(separator: "\n                 + ")) ELSE 0 END AS mask,
                CASE WHEN l.excluded = '' AND l.scored THEN \(greatest(raiseTerms)) END AS raised
-        FROM (SELECT \(dialect.fileOrder) AS line, lead_id, lower(\(dialect.trimmed("type"))) AS type, lower(coalesce(url, '')) AS url,
-                     \(dialect.epochMilliseconds("timestamp")) AS t
+        FROM (SELECT \(dialect.fileOrder) AS line, lead_id,
+                     CASE WHEN type IN \(eventTypes) THEN type ELSE lower(\(dialect.trimmed("type"))) END AS type,
+                     lower(coalesce(url, '')) AS url, \(dialect.epochMilliseconds("timestamp")) AS t
               FROM \(dialect.relation("samepage_events", events))) e
-        JOIN scored_leads l ON l.id = e.lead_id
-        WHERE e.type IN \(eventTypes) AND e.t IS NOT NULL AND e.t >= l.created AND e.t <= \(asOf)),
+        JOIN scored_leads l ON l.id = e.lead_id AND e.t >= l.created
+        WHERE e.type IN \(eventTypes)),
       -- Window 1: an event counts when it is not earlier than an earlier counted one of its lead.
+      -- (as-of is tested here, not in `lived`: an engine that pushes that filter down to the
+      -- file evaluates the timestamp twice.)
       ordered AS (
-        SELECT *, max(t) OVER (PARTITION BY lead ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous
+        SELECT *, max(CASE WHEN t <= \(asOf) THEN t END) OVER (PARTITION BY lead ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous
         FROM lived),
-      counted AS (SELECT * FROM ordered WHERE previous IS NULL OR t >= previous),
+      counted AS (SELECT * FROM ordered WHERE t <= \(asOf) AND (previous IS NULL OR t >= previous)),
       -- One row per (event, matched rule), or the event alone when it matches none.
       matched AS (
         SELECT c.line, c.lead, c.t, c.fit, c.eligible, c.period, c.raised, r.bit, r.points, r.max_per_bucket,
