@@ -63,11 +63,12 @@ fi
 python3 - "$events" "$(declare -p times)" "$(declare -p memory)" <<'PY'
 import re, statistics, sys
 events = int(sys.argv[1])
-parse = lambda text: {k: [float(x) for x in v.split()] for k, v in re.findall(r'\[([^\]]+)\]="([^"]*)"', text)}
+# `declare -p` output: [name]="…" or ["name with spaces"]="…".
+parse = lambda text: {k: [float(x) for x in v.split()] for _, k, v in re.findall(r'\[("?)([^\]]+?)\1\]="([^"]*)"', text)}
 times, memory = parse(sys.argv[2]), parse(sys.argv[3])
 median = {k: statistics.median(v) for k, v in times.items()}
 print(f"\nmedians of {max(len(v) for v in times.values())} interleaved runs ({events / 1e6:g} M events):")
-for name in times:
+for name in sorted(times, key=lambda n: (not n.startswith("core"), n.startswith("spark"), n)):
     print(f"{name:24} {median[name]:7.2f} s  {events / median[name] / 1e6:5.2f} M events/s  peak {statistics.median(memory[name]) / 1024:6.0f} MB")
 core = {n: t for n, t in median.items() if n.startswith("core")}
 for threads in (1, 2):

@@ -20,6 +20,10 @@ public struct SQLExport {
     public var source: @Sendable (_ view: String, _ path: String) -> String
     /// The relation the query reads a file as: a header, every column as text.
     public var relation: @Sendable (_ view: String, _ path: String) -> String
+    /// A relation reading a CSV file with a header, all columns as text (kept from the first
+    /// dialect for code that reads other files, such as activities). On Spark it is the view
+    /// `viewName(path)`, which the script must create first with `source(viewName(path), path)`.
+    public var readCSV: @Sendable (_ path: String) -> String
     /// A number that grows in file order, computed while the file is read.
     public var fileOrder: String
     /// Epoch milliseconds (toward the past) of an ISO 8601 timestamp with offset, from a text
@@ -53,6 +57,9 @@ public struct SQLExport {
         if path.lowercased().hasSuffix(".parquet") { return "read_parquet(\(quote(path)))" }
         return
           "read_csv(\(quote(path)), header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')"
+      },
+      readCSV: {
+        "read_csv(\(quote($0)), header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')"
       },
       fileOrder: "row_number() OVER ()",
       epochMilliseconds: {
@@ -92,6 +99,7 @@ public struct SQLExport {
           "CREATE OR REPLACE TEMPORARY VIEW \(view) USING csv OPTIONS (path \(quote(path)), header 'true', inferSchema 'false', quote '\"', escape '\"', multiLine 'true', mode 'PERMISSIVE', ignoreLeadingWhiteSpace 'false', ignoreTrailingWhiteSpace 'false');\n"
       },
       relation: { view, _ in view },
+      readCSV: { viewName($0) },
       fileOrder: "monotonically_increasing_id()",
       epochMilliseconds: { column in
         // Spark's own timestamp cast accepts other shapes and offsets than the core, so the
@@ -122,6 +130,15 @@ public struct SQLExport {
       combiningDotAbove: "'\\u0307'",
       monthIndex: { "(year(timestamp_millis(\($0))) * 12 + month(timestamp_millis(\($0))) - 1)" },
       pair: { "named_struct('first', \($0), 'second', \($1))" })
+  }
+
+  /// A view name for a file path, the same for the same path.
+  public static func viewName(_ path: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+    for byte in path.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    return "samepage_file_" + String(hash, radix: 16)
   }
 
   public enum ExportError: Error, CustomStringConvertible {
@@ -326,7 +343,7 @@ public struct SQLExport {
       -- as a bit mask, the stage a hand-raise fires, the decay period. A declared type written
       -- as declared skips the trimming and lowercasing.
       lived AS (
-        SELECT e.line, l.lead, e.t, l.scored, l.fit, l.excluded = '' AND l.scored AS eligible,
+        SELECT e.line, l.lead, e.t, l.fit, l.excluded = '' AND l.scored AS eligible,
                CAST(floor((floor(e.t / 86400000) - l.created_day) / \(period)) AS BIGINT) AS period,
                CASE WHEN l.scored THEN \(maskTerms.isEmpty ? "CAST(0 AS BIGINT)" : maskTerms.joined(separator: "\n                 + ")) ELSE 0 END AS mask,
                CASE WHEN l.excluded = '' AND l.scored THEN \(greatest(raiseTerms)) END AS raised
