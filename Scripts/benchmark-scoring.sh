@@ -73,9 +73,12 @@ for name in sorted(times, key=lambda n: (not n.startswith("core"), n.startswith(
 core = {n: t for n, t in median.items() if n.startswith("core")}
 for threads in (1, 2):
     tuned = median.get(f"tuned duckdb ({threads})")
-    mine = core.get(f"core ({threads} thread{'s' if threads > 1 else ''})") or core.get("core")
+    mine = core.get(f"core ({threads} thread{'s' if threads > 1 else ''})")
+    note = ""
+    if mine is None and "core" in core:
+        mine, note = core["core"], " (this core has no --threads: its one configuration)"
     if tuned and mine:
-        print(f"core vs tuned duckdb, {threads} thread{'s' if threads > 1 else ''}: {tuned / mine:.2f}× (tuned time / core time)")
+        print(f"core vs tuned duckdb, {threads} thread{'s' if threads > 1 else ''}: {tuned / mine:.2f}× (tuned time / core time){note}")
     exported = median.get(f"exported duckdb ({threads})")
     if tuned and exported:
         print(f"exported SQL vs tuned duckdb, {threads} thread{'s' if threads > 1 else ''}: {exported / tuned:.2f}× (exported time / tuned time)")
