@@ -47,6 +47,9 @@ public struct SQLExport {
     public var monthIndex: @Sendable (_ milliseconds: String) -> String
     /// A value that orders by `first`, then `second`, and whose `.first`/`.second` read them back.
     public var pair: @Sendable (_ first: String, _ second: String) -> String
+    /// Whether a backslash in a string literal escapes the next character (Spark), so one
+    /// from the glossary must be doubled; DuckDB reads it as itself.
+    public var backslashEscapes = false
 
     /// DuckDB 1.x and 2.x, through `duckdb` or its Python package.
     public static let duckdb = Dialect(
@@ -129,7 +132,8 @@ public struct SQLExport {
       endsWith: { "endswith(\($0), \($1))" },
       combiningDotAbove: "'\\u0307'",
       monthIndex: { "(year(timestamp_millis(\($0))) * 12 + month(timestamp_millis(\($0))) - 1)" },
-      pair: { "named_struct('first', \($0), 'second', \($1))" })
+      pair: { "named_struct('first', \($0), 'second', \($1))" },
+      backslashEscapes: true)
   }
 
   /// A view name for a file path, the same for the same path.
@@ -176,8 +180,7 @@ public struct SQLExport {
 
   func quote(_ text: String) -> String {
     let quoted = Self.quote(text)
-    // Spark reads a backslash in a literal as an escape; DuckDB as itself.
-    return dialect.name == "spark" ? quoted.replacingOccurrences(of: "\\", with: "\\\\") : quoted
+    return dialect.backslashEscapes ? quoted.replacingOccurrences(of: "\\", with: "\\\\") : quoted
   }
 
   func quotedList(_ values: [String]) -> String {
@@ -314,7 +317,7 @@ public struct SQLExport {
       rules AS (\(rulesRelation)),
       stages AS (SELECT * FROM (VALUES \(stageRows.joined(separator: ", "))) AS s(stage, id)),
       -- Leads: the first readable row of each id (a non-empty id, a real created_at, a known or
-      -- empty lead type); fit and exclusion do not change over time. its row in the file is its key.
+      -- empty lead type); fit and exclusion do not change over time. Its row in the file is its key.
       lead_rows AS (
         SELECT *, \(dialect.fileOrder) AS row_in_file FROM \(dialect.relation("samepage_leads", leads))),
       lead_values AS (
