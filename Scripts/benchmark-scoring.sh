@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The scoring benchmark: 200 000 leads, 10 000 000 events, 500 000 activities on this machine.
-# Runs the Swift core (samepage score) and DuckDB (the SQL from samepage export-sql) on the same
-# files, interleaved, and prints the median time, events per second and peak memory of each.
-# Exits 1 when the two give different results for any lead.
+# Runs, on the same files and interleaved, the Swift core (samepage score, at 1 and 2 threads
+# when it has --threads), the hand-written DuckDB query (Benchmarks/tuned-duckdb.sql) and the
+# exported SQL on DuckDB, each at 1 and 2 threads, and Spark in local mode once (SPARK=0 skips
+# it). Prints the median time and peak memory of each, the ratios, and whether every engine
+# gave the core's result for every lead; exits 1 when any lead differs.
 # Usage: Scripts/benchmark-scoring.sh [RUNS] [LEADS] [EVENTS] [ACTIVITIES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,42 +15,72 @@ bin=.build/release/samepage
 # The folder names the sample format, so files from an older sample-data are never reused.
 data=.bench-data/v2-$leads-$events-$activities
 as_of=2026-11-20T17:00:00-06:00
+as_of_ms=$(python3 -c "import datetime; print(int(datetime.datetime.fromisoformat('$as_of').timestamp() * 1000))")
 mkdir -p "$data"
 "$bin" emit-config --out "$data/config.json" >/dev/null
 if [[ ! -s "$data/events.csv" ]]; then
   "$bin" sample-data --config "$data/config.json" --leads "$leads" --events "$events" --activities "$activities" --seed 1 --out "$data"
 fi
-"$bin" export-sql --dialect duckdb --config "$data/config.json" --leads "$data/leads.csv" --events "$data/events.csv" \
-  --as-of "$as_of" --out "$data/score.sql"
-echo "data: $(du -h "$data/events.csv" | cut -f1) of events, $(wc -l < "$data/leads.csv") lines of leads"
-
-swift_times=(); swift_memory=(); duck_times=(); duck_memory=()
-for run in $(seq "$runs"); do
-  /usr/bin/time -f "%e %M" -o "$data/time" "$bin" score --config "$data/config.json" --leads "$data/leads.csv" \
-    --events "$data/events.csv" --activities "$data/activities.csv" --as-of "$as_of" --out "$data/swift" >/dev/null
-  read -r seconds kilobytes < "$data/time"; swift_times+=("$seconds"); swift_memory+=("$kilobytes")
-  /usr/bin/time -f "%e %M" -o "$data/time" python3 Scripts/run-duckdb.py "$data/score.sql" "$data/duckdb.csv" 2>/dev/null
-  read -r seconds kilobytes < "$data/time"; duck_times+=("$seconds"); duck_memory+=("$kilobytes")
-  echo "run $run: swift ${swift_times[-1]} s ${swift_memory[-1]} KB, duckdb ${duck_times[-1]} s ${duck_memory[-1]} KB"
+for dialect in duckdb spark; do
+  "$bin" export-sql --dialect "$dialect" --config "$data/config.json" --leads "$PWD/$data/leads.csv" \
+    --events "$PWD/$data/events.csv" --as-of "$as_of" --out "$data/exported-$dialect.sql"
 done
-python3 - "$events" "${swift_times[*]}" "${swift_memory[*]}" "${duck_times[*]}" "${duck_memory[*]}" <<'PY'
-import statistics, sys
+sed -e "s|@LEADS@|$PWD/$data/leads.csv|; s|@EVENTS@|$PWD/$data/events.csv|; s|@AS_OF_MS@|$as_of_ms|g" \
+  Benchmarks/tuned-duckdb.sql >"$data/tuned-duckdb.sql"
+echo "data: $(du -h "$data/events.csv" | cut -f1) of events, $(($(wc -l <"$data/leads.csv") - 1)) lead rows; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+core_threads=("")
+if "$bin" score --help | grep -q -- --threads; then core_threads=(1 2); fi
+declare -A times memory
+measure() { # NAME COMMAND…: appends the run's seconds and peak kilobytes under NAME
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$data/time" "$@" >/dev/null 2>"$data/stderr" || { cat "$data/stderr" >&2; exit 1; }
+  read -r seconds kilobytes <"$data/time"
+  times[$name]+="$seconds "; memory[$name]+="$kilobytes "
+  printf '  %-22s %7.2f s %7.0f MB\n' "$name" "$seconds" "$((kilobytes / 1024))"
+}
+for run in $(seq "$runs"); do
+  echo "run $run:"
+  for threads in "${core_threads[@]}"; do
+    measure "core${threads:+ ($threads thread$([[ $threads == 1 ]] || echo s))}" "$bin" score --config "$data/config.json" \
+      --leads "$data/leads.csv" --events "$data/events.csv" --activities "$data/activities.csv" --as-of "$as_of" \
+      --out "$data/core" ${threads:+--threads "$threads"}
+  done
+  for threads in 1 2; do
+    measure "tuned duckdb ($threads)" python3 Scripts/run-duckdb.py "$data/tuned-duckdb.sql" "$data/tuned-$threads.csv" --threads "$threads"
+    measure "exported duckdb ($threads)" python3 Scripts/run-duckdb.py "$data/exported-duckdb.sql" "$data/exported-$threads.csv" --threads "$threads"
+  done
+done
+results=(tuned=$data/tuned-1.csv tuned-2=$data/tuned-2.csv exported=$data/exported-1.csv exported-2=$data/exported-2.csv)
+if [[ "${SPARK:-1}" != 0 ]]; then
+  echo "spark (once):"
+  # Through spark-submit, as on a cluster, so the peak memory is the JVM's.
+  spark_submit=$(python3 -c 'import os, pyspark; print(os.path.join(os.path.dirname(pyspark.__file__), "bin", "spark-submit"))')
+  measure "spark local[2]" "$spark_submit" --master "local[2]" --driver-memory 4g Scripts/run-spark.py "$data/exported-spark.sql" "$data/spark"
+  results+=(spark=$data/spark)
+fi
+
+python3 - "$events" "$(declare -p times)" "$(declare -p memory)" <<'PY'
+import re, statistics, sys
 events = int(sys.argv[1])
-swift_t, swift_m, duck_t, duck_m = ([float(x) for x in arg.split()] for arg in sys.argv[2:6])
-st, dt = statistics.median(swift_t), statistics.median(duck_t)
-print(f"swift core : {st:6.2f} s  {events / st / 1e6:5.2f} M events/s  peak {statistics.median(swift_m) / 1024:7.0f} MB")
-print(f"duckdb SQL : {dt:6.2f} s  {events / dt / 1e6:5.2f} M events/s  peak {statistics.median(duck_m) / 1024:7.0f} MB")
-print(f"ratio (duckdb time / swift time): {dt / st:.2f}  (median of {len(swift_t)} interleaved runs)")
+# `declare -p` output: [name]="…" or ["name with spaces"]="…".
+parse = lambda text: {k: [float(x) for x in v.split()] for _, k, v in re.findall(r'\[("?)([^\]]+?)\1\]="([^"]*)"', text)}
+times, memory = parse(sys.argv[2]), parse(sys.argv[3])
+median = {k: statistics.median(v) for k, v in times.items()}
+print(f"\nmedians of {max(len(v) for v in times.values())} interleaved runs ({events / 1e6:g} M events):")
+for name in sorted(times, key=lambda n: (not n.startswith("core"), n.startswith("spark"), n)):
+    print(f"{name:24} {median[name]:7.2f} s  {events / median[name] / 1e6:5.2f} M events/s  peak {statistics.median(memory[name]) / 1024:6.0f} MB")
+core = {n: t for n, t in median.items() if n.startswith("core")}
+for threads in (1, 2):
+    tuned = median.get(f"tuned duckdb ({threads})")
+    mine = core.get(f"core ({threads} thread{'s' if threads > 1 else ''})")
+    note = ""
+    if mine is None and "core" in core:
+        mine, note = core["core"], " (this core has no --threads: its one configuration)"
+    if tuned and mine:
+        print(f"core vs tuned duckdb, {threads} thread{'s' if threads > 1 else ''}: {tuned / mine:.2f}× (tuned time / core time){note}")
+    exported = median.get(f"exported duckdb ({threads})")
+    if tuned and exported:
+        print(f"exported SQL vs tuned duckdb, {threads} thread{'s' if threads > 1 else ''}: {exported / tuned:.2f}× (exported time / tuned time)")
 PY
-python3 - "$data/swift/leads.csv" "$data/duckdb.csv" <<'PY'
-import csv, datetime, sys
-# Epoch milliseconds, exactly (the core writes `…:00.250Z`, the SQL epoch milliseconds).
-epoch = lambda t: (datetime.datetime.fromisoformat(t.replace("Z", "+00:00")) - datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)) // datetime.timedelta(milliseconds=1)
-swift = {r["id"]: (r["excluded"], r["fit"], float(r["engagement"]), r["stage"], epoch(r["stage_reached_at"])) for r in csv.DictReader(open(sys.argv[1]))}
-duck = {r["id"]: (r["excluded"], r["fit"], float(r["engagement"]), r["stage"], int(r["stage_reached_at"])) for r in csv.DictReader(open(sys.argv[2]))}
-same = sum(1 for k, v in swift.items() if k in duck and duck[k][:2] == v[:2] and abs(duck[k][2] - v[2]) < 1e-6 and duck[k][3:] == v[3:])
-print(f"results: {same} of {len(swift)} leads identical in both")
-# A benchmark of two implementations that disagree (or score nothing) measures nothing.
-if not swift or same != len(swift) or set(duck) != set(swift):
-    sys.exit(f"results differ: {len(swift) - same} of {len(swift)} leads, {len(set(duck) ^ set(swift))} ids in only one")
-PY
+python3 Scripts/compare-leads.py "$data/core/leads.csv" "${results[@]}"

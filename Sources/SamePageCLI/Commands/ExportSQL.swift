@@ -8,14 +8,22 @@ struct ExportSQL: ParsableCommand {
     commandName: "export-sql",
     abstract: "Write SQL that computes per-lead scores and stages from the same CSV files.",
     discussion:
-      "The SQL's last statement selects id, excluded, fit, engagement, stage, stage_reached_at (epoch seconds)."
+      "The script's last statement selects id, excluded, fit, engagement, stage, stage_reached_at (epoch milliseconds). duckdb: run it with the duckdb CLI or Python package. spark: Spark SQL for spark-sql -f, or Scripts/run-spark.py under spark-submit (docs/SCALE.md). Paths ending in .parquet are read as Parquet with text columns."
   )
 
   enum SQLDialect: String, ExpressibleByArgument, CaseIterable {
     case duckdb
+    case spark
+
+    var dialect: SQLExport.Dialect {
+      switch self {
+      case .duckdb: return .duckdb
+      case .spark: return .spark
+      }
+    }
   }
 
-  @Option(help: "The SQL dialect.")
+  @Option(help: "The SQL dialect: duckdb or spark.")
   var dialect: SQLDialect = .duckdb
 
   @Option(help: "The scoring config written by emit-config.")
@@ -41,8 +49,14 @@ struct ExportSQL: ParsableCommand {
 
   func run() throws {
     let scoringConfig = try loadScoringConfig(config, for: "export-sql")
-    let sql = try SQLExport(config: scoringConfig, dialect: .duckdb).script(
-      leads: leads, events: events, asOf: Timestamp.parse(asOf)!)
+    let sql: String
+    do {
+      sql = try SQLExport(config: scoringConfig, dialect: dialect.dialect).script(
+        leads: leads, events: events, asOf: Timestamp.parse(asOf)!)
+    } catch let error as SQLExport.ExportError {
+      printError("samepage export-sql: \(config): \(error)")
+      throw ExitCode(2)
+    }
     if out == "-" {
       print(sql, terminator: "")
     } else {

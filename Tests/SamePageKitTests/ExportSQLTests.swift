@@ -1,0 +1,92 @@
+import Foundation
+import SamePageKit
+import Testing
+
+/// `export-sql` from the user's side. That its results equal the core's, lead by lead, on DuckDB
+/// and on Spark, is checked by `Scripts/differential-test.py` (run by `Scripts/test`); these
+/// check what that script cannot see: the shape that keeps it fast, and its refusals.
+@Suite struct ExportSQLTests {
+  func samepage(_ arguments: [String]) throws -> ProcessRunner.Result {
+    try ProcessRunner.run(CLITests.binary, arguments)
+  }
+
+  func emitConfig(into work: TemporaryDirectory) throws -> String {
+    let config = work.path("config.json")
+    let run = try samepage(["emit-config", "--glossary", Repository.glossary.path, "--out", config])
+    try #require(run.status == 0, "\(run.error)")
+    return config
+  }
+
+  func export(_ dialect: String, config: String, out: String = "-") throws -> ProcessRunner.Result {
+    try samepage([
+      "export-sql", "--dialect", dialect, "--config", config, "--leads", "/data/leads.csv", "--events",
+      "/data/events.parquet", "--as-of", "2026-11-20T17:00:00-06:00", "--out", out,
+    ])
+  }
+
+  /// Statements of a script, without comment-only pieces, as the runners split them.
+  func statements(_ script: String) -> [String] {
+    script.components(separatedBy: ";\n").map { piece in
+      piece.split(separator: "\n").filter { !$0.hasPrefix("--") }.joined(separator: "\n")
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    }.filter { !$0.isEmpty }
+  }
+
+  /// What made the old script take 29 s and 11 GB at 10 M events: temporary tables, a
+  /// correlated EXISTS per URL pattern, and joining every event against the thresholds.
+  @Test func bothDialectsAreSettingsThenOneQueryWithoutTemporaryTablesOrCorrelatedSubqueries() throws {
+    let work = try TemporaryDirectory()
+    let config = try emitConfig(into: work)
+    for dialect in ["duckdb", "spark"] {
+      let run = try export(dialect, config: config)
+      #expect(run.status == 0, "\(run.error)")
+      let pieces = statements(run.output)
+      let query = try #require(pieces.last)
+      #expect(query.hasPrefix("WITH "), "\(dialect): \(query.prefix(80))")
+      for setup in pieces.dropLast() {
+        #expect(
+          setup.hasPrefix("SET ") || setup.hasPrefix("CREATE OR REPLACE TEMPORARY VIEW "),
+          "\(dialect): \(setup)")
+      }
+      for slow in ["TEMP TABLE", "EXISTS", "CROSS JOIN", "thresholds"] {
+        #expect(!run.output.contains(slow), "\(dialect) script contains \(slow)")
+      }
+    }
+  }
+
+  @Test func sparkReadsCSVWithRFC4180QuotingAndParquetByItsExtension() throws {
+    let work = try TemporaryDirectory()
+    let run = try export("spark", config: try emitConfig(into: work))
+    #expect(run.status == 0, "\(run.error)")
+    let views = statements(run.output).filter { $0.hasPrefix("CREATE OR REPLACE TEMPORARY VIEW") }
+    #expect(views.count == 2)
+    let leads = try #require(views.first { $0.contains("samepage_leads") })
+    #expect(leads.contains("USING csv") && leads.contains("path '/data/leads.csv'"))
+    // Spark's default escape is a backslash; the core doubles quotes, as RFC 4180 does.
+    #expect(leads.contains("escape '\"'") && leads.contains("multiLine 'true'"))
+    #expect(views.contains { $0.contains("samepage_events USING parquet") })
+  }
+
+  @Test func aConfigWithMoreEngagementRulesThanTheMaskHoldsIsRefusedAndNothingIsWritten() throws {
+    let work = try TemporaryDirectory()
+    let config = try emitConfig(into: work)
+    var json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: config))) as? [String: Any]
+    )
+    var engagement = try #require(json["engagement"] as? [String: Any])
+    let rules = try #require(engagement["rules"] as? [[String: Any]])
+    engagement["rules"] = (0..<63).map { index -> [String: Any] in
+      var rule = rules[index % rules.count]
+      rule["id"] = "rule-\(index)"
+      return rule
+    }
+    json["engagement"] = engagement
+    let large = work.path("large.json")
+    try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: large))
+    let out = work.path("score.sql")
+    let run = try export("duckdb", config: large, out: out)
+    #expect(run.status == 2)
+    #expect(run.error.contains("at most 62 engagement rules") && run.error.contains("has 63"), "\(run.error)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+}
