@@ -142,6 +142,17 @@ import Testing
     }
   }
 
+  @Test func anOpenTagGivesTheSameAnchorAsTheWholeTag() {
+    for tag in [
+      "<a id=\"mql\">", "<a id=\"MQL\">", "<a id=\"\">", "<a id=\"a\"b\">", "<a id=\"x\" >", "<a id='x'>",
+      "<b id=\"x\">",
+      "<a id=\"status-new\">", "<a id=\"x\">y",
+    ] {
+      let fromBuffer = tag.withCString { CommonMarkDocument.anchorID(openTag: $0) }
+      #expect(fromBuffer == CommonMarkDocument.anchorID(in: tag + "</a>"), "\(tag)")
+    }
+  }
+
   @Test func containsBytesFindsFragmentsAnywhere() {
     #expect("glossary.md#mql".containsBytes("#"))
     #expect("zły moment](x)".containsBytes("]("))

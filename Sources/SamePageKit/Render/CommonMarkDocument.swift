@@ -288,9 +288,25 @@ public final class CommonMarkDocument {
   private func anchorParagraphID(_ paragraph: OpaquePointer) -> String? {
     guard let open = cmark_node_first_child(paragraph), cmark_node_get_type(open) == CMARK_NODE_HTML_INLINE,
       let close = cmark_node_next(open), cmark_node_get_type(close) == CMARK_NODE_HTML_INLINE,
-      cmark_node_next(close) == nil, literal(of: close) == "</a>"
+      cmark_node_next(close) == nil, let closing = cmark_node_get_literal(close),
+      strcmp(closing, "</a>") == 0,
+      let opening = cmark_node_get_literal(open)
     else { return nil }
-    return Self.anchorID(in: literal(of: open) + "</a>")
+    return Self.anchorID(openTag: opening)
+  }
+
+  /// The id of an open tag that is exactly `<a id="slug">`, read in libcmark's own buffer: a
+  /// large page has thousands of anchors, and copying each tag into a String first showed up.
+  /// The same answer as `anchorID(in: tag + "</a>")`.
+  static func anchorID(openTag: UnsafePointer<CChar>) -> String? {
+    let opening = "<a id=\""
+    guard strncmp(openTag, opening, opening.utf8.count) == 0 else { return nil }
+    let start = openTag + opening.utf8.count
+    guard let quote = strchr(start, Int32(UInt8(ascii: "\""))), strcmp(quote, "\">") == 0 else { return nil }
+    let length = start.distance(to: quote)
+    guard length > 0 else { return nil }
+    let id = String(decoding: UnsafeRawBufferPointer(start: start, count: length), as: UTF8.self)
+    return Slug.isValid(id) ? id : nil
   }
 
   private func literal(of node: OpaquePointer) -> String {
