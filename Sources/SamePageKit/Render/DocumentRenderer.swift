@@ -71,6 +71,7 @@ public struct DocumentRenderer: Sendable {
     // Quoted values ($(threshold.mql.fit)) are written in before any page sees the prose.
     let glossary = glossary.resolvingReferences(localizer)
     let signOff = SignOff(glossary)
+    let referenceSignOff = SignOff(reference)
     // Pages are independent, so they render on every core; merged below in page order. The
     // messages are only read (templates and strings, built above), so the pages may share them.
     nonisolated(unsafe) let sharedMessages = messages
@@ -84,8 +85,10 @@ public struct DocumentRenderer: Sendable {
       // leaves empty are checked too.
       let (_, missingInReference) = templates.render(
         template,
-        context: DocumentViewModel(glossary: reference, page: page, l: localizer, messages: sharedMessages)
-          .context())
+        context: DocumentViewModel(
+          glossary: reference, page: page, l: localizer, messages: sharedMessages, signOff: referenceSignOff
+        )
+        .context())
 
       let document = CommonMarkDocument(markdown: markdown, tables: true)
       document.sanitize(rewriteLink: Self.htmlLink)
