@@ -18,16 +18,23 @@ public final class ScoringRun {
     public var columns: ColumnMapping
     /// The zone timestamps without an offset are read in; nil refuses them.
     public var timeZone: LocalTimeZone?
+    /// Threads that read the events file (1: all on the calling thread). Results do not
+    /// depend on it.
+    public var threads: Int
+    /// The size of the pieces the events file is read in; small in tests, so that records
+    /// cross many piece boundaries.
+    var eventPieceBytes = 4 << 20
 
     public init(
       asOf: Int64, maxErrors: Int = 1_000, maxSkippedPercent: Double = 1, columns: ColumnMapping = .init(),
-      timeZone: LocalTimeZone? = nil
+      timeZone: LocalTimeZone? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
       self.asOf = asOf
       self.maxErrors = maxErrors
       self.maxSkippedPercent = maxSkippedPercent
       self.columns = columns
       self.timeZone = timeZone
+      self.threads = max(1, threads)
     }
   }
 
@@ -121,7 +128,7 @@ public final class ScoringRun {
 
   // Leads, as columns.
   var ids: [String] = []
-  var index: [String: Int32] = [:]
+  var leadIndex = LeadIndex()
   var created: [Int64] = []
   var createdDay: [Int32] = []
   var owners: [String] = []
@@ -170,13 +177,19 @@ public final class ScoringRun {
   func report(_ row: TableReader.Row, _ reason: String, progress: inout FileProgress, skipped: Bool = true)
     throws
   {
+    try report(line: row.line, bytes: row.bytes, reason, progress: &progress, skipped: skipped)
+  }
+
+  func report(line: Int, bytes: Int, _ reason: String, progress: inout FileProgress, skipped: Bool = true)
+    throws
+  {
     if skipped {
       progress.counts.malformed += 1
-      progress.skippedBytes += row.bytes
+      progress.skippedBytes += bytes
     } else {
       progress.counts.invalidValues += 1
     }
-    let issue = RowIssue(file: progress.file, line: row.line, reason: reason)
+    let issue = RowIssue(file: progress.file, line: line, reason: reason)
     if issues.count < Self.issuesKept { issues.append(issue) }
     if progress.firstIssues.count < 3 { progress.firstIssues.append(issue) }
     if progress.counts.malformed + progress.counts.invalidValues > options.maxErrors {
@@ -233,9 +246,8 @@ public final class ScoringRun {
       if let problem = notUTF8(row, 0, named: "id") ?? notUTF8(row, 3, named: "owner") {
         return try report(row, problem, progress: &progress)
       }
-      let id = row.string(0)
-      guard !id.isEmpty else { return try report(row, "empty id", progress: &progress) }
-      guard index[id] == nil else {
+      guard !row[0].isEmpty else { return try report(row, "empty id", progress: &progress) }
+      guard leadIndex.find(row[0]) == nil else {
         return try report(
           row, "duplicate lead id \(quoted(row[0])); the first row with it is scored", progress: &progress)
       }
@@ -250,7 +262,7 @@ public final class ScoringRun {
           "unknown lead type \(quoted(row[6])); use one of \(compiled.leadTypes.keys.sorted().joined(separator: ", ")) or leave it empty for the default",
           progress: &progress)
       }
-      let email = row.string(1).trimmingCharacters(in: .whitespaces).lowercased()
+      let email = Self.trimmed(row.string(1)).lowercased()
       // The part after the last `@` (a quoted local part may hold one); none without an `@`.
       let domain = email.lastIndex(of: "@").map { String(email[email.index(after: $0)...]) } ?? ""
       var badNumbers: [String] = []
@@ -274,9 +286,8 @@ public final class ScoringRun {
           progress: &progress, skipped: false)
       }
       progress.counts.used += 1
-      let lead = ids.count
-      index[id] = Int32(lead)
-      ids.append(id)
+      _ = leadIndex.insert(row[0])
+      ids.append(row.string(0))
       created.append(createdAt)
       createdDay.append(Int32(CivilDate.floorDiv(createdAt, 86_400_000)))
       owners.append(row.string(3))
@@ -285,8 +296,8 @@ public final class ScoringRun {
       exclusion.append(
         exclusionReason(
           email: email, domain: domain,
-          company: row.string(4).trimmingCharacters(in: .whitespaces).lowercased(),
-          country: row.string(5).trimmingCharacters(in: .whitespaces).uppercased()))
+          company: Self.trimmed(row.string(4)).lowercased(),
+          country: Self.trimmed(row.string(5)).uppercased()))
       let start = compiled.startStage(for: type)
       stage.append(Int16(start))
       stageAt.append(createdAt)
@@ -320,6 +331,15 @@ public final class ScoringRun {
     for lead in 0..<count where Int(stage[lead]) >= compiled.mqlStage {
       reachedMQL(lead, at: created[lead])
     }
+  }
+
+  /// `trimmingCharacters(in: .whitespaces)`, skipped when the text starts and ends with a
+  /// printable ASCII character, which no whitespace is (nearly every value; Foundation's
+  /// trimming was a visible part of reading leads).
+  static func trimmed(_ text: String) -> String {
+    guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+    if first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return text }
+    return text.trimmingCharacters(in: .whitespaces)
   }
 
   /// What a message says about a timestamp the parser refused.
@@ -380,97 +400,139 @@ public final class ScoringRun {
       url, file: .events, columns: ["lead_id", "type", "timestamp", "url"],
       required: ["lead_id", "type", "timestamp"])
     var progress = FileProgress(url)
-    var lowered: [UInt8] = []
-    lowered.reserveCapacity(512)
-    let rules = compiled.engagementRules.count
-    let eventIDs = compiled.eventIDs
-    var lookupKey = ""
-    try reader.forEachRow { row in
-      progress.row(row)
-      if let problem = row.problem ?? notUTF8(row, 0, named: "lead_id") {
-        return try report(row, problem, progress: &progress)
+    let rules = EventRules(compiled)
+    let state = eventState()
+    defer {
+      storeEventState(state)
+      state.deallocate()
+    }
+    func apply(_ batch: EventBatch, firstLine: Int) throws {
+      progress.counts.rows += batch.rows
+      progress.bytes += batch.bytes
+      for issue in batch.issues {
+        try report(line: firstLine + issue.line, bytes: issue.bytes, issue.reason, progress: &progress)
       }
-      lookupKey = row.string(0)
-      guard let found = index[lookupKey] else {
-        return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
+      batch.ignored.merge(into: &progress.counts)
+      progress.counts.beforeCreation += batch.beforeCreation
+      progress.counts.afterAsOf += batch.afterAsOf
+      let (used, outOfOrder) = state.apply(batch, rules: rules)
+      progress.counts.used += used
+      progress.counts.outOfOrder += outOfOrder
+      switch batch.stop {
+      case .tooLong(let line)?:
+        throw CSVReader.tooLong(
+          progress.file, line: firstLine + line, maxRecordBytes: CSVReader.defaultMaxRecordBytes)
+      case .unreadable?: throw CSVReader.Failure(description: "cannot read \(url.path)")
+      case nil: break
       }
-      guard let instant = Timestamp.parse(row[2], zone: options.timeZone) else {
-        return try report(row, "timestamp \(quoted(row[2])) \(timestampProblem)", progress: &progress)
-      }
-      let lead = Int(found)
-      let typeBytes = row[1]
-      // Exact bytes first (the common case), then trimmed and without regard to case.
-      guard
-        let event = eventIDs.firstIndex(where: { $0.elementsEqual(typeBytes) })
-          ?? compiled.eventIndex[FieldValue.key(typeBytes)]
-      else {
-        // A behaviour the glossary does not score.
-        progress.counts.ignore(
-          "undeclared event type '\(UserText.quote(FieldValue.key(typeBytes).utf8, limit: 40))'")
-        return
-      }
-      if instant < created[lead] {
-        progress.counts.beforeCreation += 1
-        return
-      }
-      if instant > options.asOf {
-        progress.counts.afterAsOf += 1
-        return
-      }
-      if instant < lastEvent[lead] {
-        progress.counts.outOfOrder += 1
-        return
-      }
-      lastEvent[lead] = instant
-      progress.counts.used += 1
-      guard leadTypes[lead]?.scored ?? true else { return }
-
-      let day = CivilDate.floorDiv(instant, 86_400_000)
-      if let (value, period) = decayed(lead, toDay: day) {
-        accumulator[lead] = value
-        accumulatorPeriod[lead] = period
-      }
-      let candidates = compiled.rulesByEvent[event]
-      if !candidates.isEmpty {
-        var urlLowered = false
-        for ruleIndex in candidates {
-          let rule = compiled.engagementRules[ruleIndex]
-          if !rule.urlPatterns.isEmpty {
-            if !urlLowered {
-              lowered.removeAll(keepingCapacity: true)
-              for byte in row[3] { lowered.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte) }
-              urlLowered = true
-            }
-            let matched = lowered.withUnsafeBufferPointer { haystack in
-              rule.urlPatterns.contains { pattern in
-                pattern.withUnsafeBufferPointer { haystack.contains(bytes: $0) }
-              }
-            }
-            if !matched { continue }
-          }
-          let bucket: Int32
-          switch rule.bucket {
-          case .day: bucket = Int32(day)
-          case .week: bucket = Int32(CivilDate.floorDiv(day + 3, 7))
-          case .month:
-            let date = CivilDate.civil(Int(day))
-            bucket = Int32(date.year * 12 + date.month - 1)
-          case .ever: bucket = 0
-          }
-          let slot = lead * rules + ruleIndex
-          if ruleBucket[slot] != bucket {
-            ruleBucket[slot] = bucket
-            ruleCount[slot] = 0
-          }
-          guard Int(ruleCount[slot]) < rule.maxPerBucket else { continue }
-          ruleCount[slot] += 1
-          accumulator[lead] += rule.points
+    }
+    if reader.isJSONLines {
+      let reading = EventReading(run: self, rules: rules, positions: [0, 1, 2, 3], headerFields: 4)
+      var batch = EventBatch(start: 0)
+      var lowered: [UInt8] = []
+      var cache = URLMaskCache()
+      try reader.forEachRow { row in
+        reading.classify(
+          lead: row[0], type: row[1], timestamp: row[2], url: row[3], line: row.line, bytes: row.bytes,
+          problem: row.problem, into: &batch, lowered: &lowered, cache: &cache)
+        if batch.rows == 1 << 16 {
+          try apply(batch, firstLine: 0)
+          batch = EventBatch(start: 0)
         }
       }
-      advance(lead, at: instant, event: event)
+      try apply(batch, firstLine: 0)
+    } else {
+      let (chunks, positions) = try reader.csvChunks(pieceBytes: options.eventPieceBytes)
+      let reading = EventReading(
+        run: self, rules: rules, positions: positions, headerFields: chunks.headerFields)
+      let descriptor = open(url.path, O_RDONLY)
+      guard descriptor >= 0 else { throw CSVReader.Failure(description: "cannot open \(url.path)") }
+      defer { close(descriptor) }
+      var start = chunks.dataStart
+      var line = chunks.dataLine
+      var cache = URLMaskCache()
+      let pieces = chunks.count
+      if options.threads <= 1 || pieces <= 1 {
+        for piece in 0..<pieces {
+          let batch = reading.readPiece(
+            chunks, descriptor: descriptor, from: start, limit: chunks.nominalStart(piece + 1), cache: &cache)
+          try apply(batch, firstLine: line)
+          start = batch.end
+          line += batch.lines
+        }
+      } else {
+        // Threads read pieces from where they guess a record starts; this thread scores
+        // them in order, and reads a piece again where the guess was wrong (a quoted field
+        // across the boundary: the piece before ended elsewhere).
+        let pipeline = PiecePipeline(pieces: pieces, window: options.threads * 3)
+        let group = DispatchGroup()
+        for _ in 0..<options.threads {
+          group.enter()
+          Thread {
+            var cache = URLMaskCache()
+            while let piece = pipeline.take() {
+              let batch: EventBatch
+              do {
+                let from = try chunks.guessStart(piece, descriptor: descriptor)
+                batch = reading.readPiece(
+                  chunks, descriptor: descriptor, from: from, limit: chunks.nominalStart(piece + 1),
+                  cache: &cache)
+              } catch {
+                batch = EventBatch(start: -1)
+              }
+              pipeline.deliver(piece, batch)
+            }
+            group.leave()
+          }.start()
+        }
+        defer {
+          pipeline.cancel()
+          group.wait()
+        }
+        for piece in 0..<pieces {
+          var batch = pipeline.batch(piece)
+          if batch.start != start {
+            batch = reading.readPiece(
+              chunks, descriptor: descriptor, from: start, limit: chunks.nominalStart(piece + 1),
+              cache: &cache)
+          }
+          try apply(batch, firstLine: line)
+          start = batch.end
+          line += batch.lines
+        }
+      }
     }
     eventCounts = progress.counts
     try finish(progress)
+  }
+
+  /// The per-lead state the events change, copied out of the run's arrays for the loop.
+  func eventState() -> EventState {
+    EventState(
+      lastEvent: .copy(lastEvent), accumulator: .copy(accumulator),
+      accumulatorPeriod: .copy(accumulatorPeriod),
+      fired: .copy(fired), ruleBucket: .copy(ruleBucket), ruleCount: .copy(ruleCount),
+      clockStart: .copy(clockStart), handRaiseAt: .copy(handRaiseAt), mqlAt: .copy(mqlAt),
+      stage: .copy(stage),
+      stageAt: .copy(stageAt), createdDay: .copy(createdDay), fit: .copy(fit),
+      scored: .copy(leadTypes.map { $0?.scored ?? true }),
+      fires: .copy(ids.indices.map { exclusion[$0].isEmpty && (leadTypes[$0]?.scored ?? true) }),
+      startsClock: .copy(ids.indices.map { exclusion[$0].isEmpty && (leadTypes[$0]?.slaApplies ?? true) }),
+      ruleCountPerLead: compiled.engagementRules.count)
+  }
+
+  func storeEventState(_ state: EventState) {
+    lastEvent = Array(state.lastEvent)
+    accumulator = Array(state.accumulator)
+    accumulatorPeriod = Array(state.accumulatorPeriod)
+    fired = Array(state.fired)
+    ruleBucket = Array(state.ruleBucket)
+    ruleCount = Array(state.ruleCount)
+    clockStart = Array(state.clockStart)
+    handRaiseAt = Array(state.handRaiseAt)
+    mqlAt = Array(state.mqlAt)
+    stage = Array(state.stage)
+    stageAt = Array(state.stageAt)
   }
 
   /// The lead's accumulated engagement decayed to a day of its life, and that day's decay
@@ -482,32 +544,6 @@ public final class ScoringRun {
     let elapsed = period - accumulatorPeriod[lead]
     guard elapsed > 0 else { return nil }
     return (accumulator[lead] * pow(compiled.decayFactor, Double(elapsed)), period)
-  }
-
-  /// Fires thresholds and hand-raises after an event, and moves the stage forward. The
-  /// hand-raise is recorded before any clock starts, so one event that both crosses the MQL
-  /// threshold and raises a hand starts a hand-raise clock.
-  func advance(_ lead: Int, at instant: Int64, event: Int) {
-    guard exclusion[lead].isEmpty, leadTypes[lead]?.scored ?? true else { return }
-    let leadFit = Int(fit[lead])
-    let engagement = compiled.clampEngagement(accumulator[lead])
-    var target = -1
-    for (position, threshold) in compiled.thresholds.enumerated() where fired[lead] & (1 << position) == 0 {
-      if let minimum = threshold.fit, leadFit < minimum { continue }
-      if let minimum = threshold.engagement, engagement < Double(minimum) { continue }
-      fired[lead] |= 1 << position
-      target = max(target, threshold.stage)
-    }
-    if let raise = compiled.handRaises[event], leadFit >= raise.minimumFit {
-      target = max(target, raise.stage)
-      if handRaiseAt[lead] == .min, raise.stage >= compiled.mqlStage { handRaiseAt[lead] = instant }
-    }
-    guard target >= 0 else { return }
-    if target > Int(stage[lead]) {
-      stage[lead] = Int16(target)
-      stageAt[lead] = instant
-    }
-    if target >= compiled.mqlStage { reachedMQL(lead, at: instant) }
   }
 
   // MARK: - Activities
@@ -558,8 +594,7 @@ public final class ScoringRun {
       if let problem = row.problem ?? notUTF8(row, 0, named: "lead_id") ?? notUTF8(row, 1, named: "rep") {
         return try report(row, problem, progress: &progress)
       }
-      let id = row.string(0)
-      guard let found = index[id] else {
+      guard let found = leadIndex.find(row[0]) else {
         return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
       }
       guard let instant = Timestamp.parse(row[4], zone: options.timeZone) else {
