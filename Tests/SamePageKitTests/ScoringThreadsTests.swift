@@ -163,4 +163,20 @@ import Testing
     #expect(refused.status == 2)
     #expect(refused.error.contains("--threads must be at least 1"))
   }
+
+  /// The byte-level search for `contains_any` fit rules answers as Foundation's `contains`,
+  /// which it replaces for printable ASCII (and falls back to otherwise).
+  @Test func fitTextSearchAnswersAsFoundation() {
+    let texts = [
+      "maintenance manager", "plant manager", "", "kimya müdürü", "cafe\u{301} owner", "a\r\nb", "MANAGER",
+    ]
+    let parts = ["manager", "", "müdür", "cafe", "café", "\n", "a\r", "r m", "manager!"]
+    for text in texts {
+      for part in parts {
+        #expect(FieldValue.contains(text, part) == text.contains(part), "'\(text)' contains '\(part)'")
+      }
+    }
+    #expect(FieldValue.contains("plant maintenance manager", "manager"))
+    #expect(!FieldValue.contains("plant maintenance", "manager"))
+  }
 }

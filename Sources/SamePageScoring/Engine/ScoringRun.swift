@@ -362,7 +362,8 @@ public final class ScoringRun {
         matches = (rule.atLeast.map { number >= $0 } ?? true) && (rule.atMost.map { number <= $0 } ?? true)
       } else {
         let lowered = FieldValue.text(value)
-        matches = rule.anyOf.contains(lowered) || rule.containsAny.contains { lowered.contains($0) }
+        matches =
+          rule.anyOf.contains(lowered) || rule.containsAny.contains { FieldValue.contains(lowered, $0) }
       }
       // Saturating: points are bounded (ScoringConfig.scoreLimit), but no sum may trap.
       if matches {
