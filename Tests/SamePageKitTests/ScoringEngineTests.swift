@@ -429,8 +429,10 @@ import Testing
   }
 }
 
-/// `impact` scores one pass over the files under two configs; each config's results must be what
-/// a run of its own gives, lead by lead, even when the configs read different columns.
+/// `impact` scores the same files under two configs (`ScoringRun.scoring(configs:…)`; today one
+/// threaded run per config, once one shared pass); each config's results must be what a run of
+/// its own gives, lead by lead, even when the configs read different columns or refuse
+/// different leads, so that sharing the parsing again cannot change them.
 @Suite struct OnePassScoringTests {
   static func expectOnePassEqualsSeparateRuns(
     base: ScoringConfig, head: ScoringConfig, files: [URL], asOf: Int64

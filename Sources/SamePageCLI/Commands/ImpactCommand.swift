@@ -54,7 +54,7 @@ struct ImpactCommand: ParsableCommand {
       let configs = try [baseSource, headSource].map {
         ScoringConfigEmitter.config(for: try Diff.glossary($0))
       }
-      // One pass over the files: each row is parsed once and scored under both configs.
+      // Both configs scored in this process over the same files, each by the threaded engine.
       let runs = try ScoringRun.scoring(
         configs: configs, options: .init(asOf: Timestamp.parse(asOf)!), leads: URL(fileURLWithPath: leads),
         events: URL(fileURLWithPath: events), activities: activities.map { URL(fileURLWithPath: $0) })

@@ -50,7 +50,14 @@ struct Score: ParsableCommand {
     help: "Read timestamps without an offset as local time in this IANA zone (HubSpot exports local time).")
   var timeZone: String?
 
+  @Option(
+    help:
+      "Threads that read the events file; the default is every core. Results are byte for byte the same for any number."
+  )
+  var threads = ProcessInfo.processInfo.activeProcessorCount
+
   func validate() throws {
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     guard maxSkippedPercent >= 0, maxSkippedPercent <= 100 else {
       throw ValidationError("--max-skipped-percent must be between 0 and 100")
     }
@@ -91,7 +98,7 @@ struct Score: ParsableCommand {
         config: scoringConfig,
         options: .init(
           asOf: Timestamp.parse(asOf)!, maxErrors: maxErrors, maxSkippedPercent: maxSkippedPercent,
-          columns: mapping, timeZone: timeZone.flatMap(LocalTimeZone.init(identifier:))))
+          columns: mapping, timeZone: timeZone.flatMap(LocalTimeZone.init(identifier:)), threads: threads))
       try run.loadLeads(URL(fileURLWithPath: leads))
       try run.scoreEvents(URL(fileURLWithPath: events))
       try run.countActivities(activities.map { URL(fileURLWithPath: $0) })

@@ -125,7 +125,10 @@ extension ScoringRun {
   }
 
   private func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+    // Without any of the three bytes no character can be one of them (the usual case, and fast).
+    guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A }),
+      text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+    else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 

@@ -18,16 +18,23 @@ public final class ScoringRun {
     public var columns: ColumnMapping
     /// The zone timestamps without an offset are read in; nil refuses them.
     public var timeZone: LocalTimeZone?
+    /// Threads that read the events file (1: all on the calling thread). Results do not
+    /// depend on it.
+    public var threads: Int
+    /// The size of the pieces the events file is read in; small in tests, so that records
+    /// cross many piece boundaries.
+    var eventPieceBytes = 4 << 20
 
     public init(
       asOf: Int64, maxErrors: Int = 1_000, maxSkippedPercent: Double = 1, columns: ColumnMapping = .init(),
-      timeZone: LocalTimeZone? = nil
+      timeZone: LocalTimeZone? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
       self.asOf = asOf
       self.maxErrors = maxErrors
       self.maxSkippedPercent = maxSkippedPercent
       self.columns = columns
       self.timeZone = timeZone
+      self.threads = max(1, threads)
     }
   }
 
@@ -121,7 +128,7 @@ public final class ScoringRun {
 
   // Leads, as columns.
   var ids: [String] = []
-  var index: [String: Int32] = [:]
+  var leadIndex = LeadIndex()
   var created: [Int64] = []
   var createdDay: [Int32] = []
   var owners: [String] = []
@@ -170,13 +177,19 @@ public final class ScoringRun {
   func report(_ row: TableReader.Row, _ reason: String, progress: inout FileProgress, skipped: Bool = true)
     throws
   {
+    try report(line: row.line, bytes: row.bytes, reason, progress: &progress, skipped: skipped)
+  }
+
+  func report(line: Int, bytes: Int, _ reason: String, progress: inout FileProgress, skipped: Bool = true)
+    throws
+  {
     if skipped {
       progress.counts.malformed += 1
-      progress.skippedBytes += row.bytes
+      progress.skippedBytes += bytes
     } else {
       progress.counts.invalidValues += 1
     }
-    let issue = RowIssue(file: progress.file, line: row.line, reason: reason)
+    let issue = RowIssue(file: progress.file, line: line, reason: reason)
     if issues.count < Self.issuesKept { issues.append(issue) }
     if progress.firstIssues.count < 3 { progress.firstIssues.append(issue) }
     if progress.counts.malformed + progress.counts.invalidValues > options.maxErrors {
@@ -216,105 +229,79 @@ public final class ScoringRun {
     return reader
   }
 
-  public func loadLeads(_ url: URL) throws { try Self.loadLeads(url, into: [self]) }
-
-  /// Where each attribute's value comes from while the leads are read: nil for email_domain
-  /// (derived from the email), else its position among the columns read.
-  var attributeSources: [Int?] = []
-  var numericAttributes: [Bool] = []
-  var attributeValues: [String] = []
-
-  /// Reads the leads file once for every run: each row is parsed once and handed to each. The
-  /// columns read are every run's attributes, so configs that score different ones share a pass.
-  static func loadLeads(_ url: URL, into runs: [ScoringRun]) throws {
-    var columns = leadColumns
-    for run in runs {
-      for attribute in run.compiled.attributes where attribute.id != "email_domain" {
-        if !columns.contains(attribute.id) { columns.append(attribute.id) }
-      }
+  public func loadLeads(_ url: URL) throws {
+    let attributeColumns = compiled.attributes.map(\.id).filter { $0 != "email_domain" }
+    let columns = Self.leadColumns + attributeColumns
+    let reader = reader(url, file: .leads, columns: columns, required: ["id", "email", "created_at"])
+    var values = [String](repeating: "", count: compiled.attributes.count)
+    // Where each attribute's value comes from: nil for email_domain (derived), else its column.
+    let attributeSources = compiled.attributes.map { attribute in
+      attribute.id == "email_domain" ? nil : columns.firstIndex(of: attribute.id)
     }
-    let reader = runs[0].reader(url, file: .leads, columns: columns, required: ["id", "email", "created_at"])
-    for run in runs {
-      run.attributeSources = run.compiled.attributes.map { attribute in
-        attribute.id == "email_domain" ? nil : columns.firstIndex(of: attribute.id)
-      }
-      run.numericAttributes = run.compiled.attributes.map { $0.type == "number" }
-      run.attributeValues = [String](repeating: "", count: run.compiled.attributes.count)
-    }
-    var progress = runs.map { _ in FileProgress(url) }
+    let numeric = compiled.attributes.map { $0.type == "number" }
+    var progress = FileProgress(url)
     try reader.forEachRow { row in
-      for (position, run) in runs.enumerated() { try run.lead(row, progress: &progress[position]) }
-    }
-    for (position, run) in runs.enumerated() { try run.finishLeads(progress[position]) }
-  }
-
-  func lead(_ row: TableReader.Row, progress: inout FileProgress) throws {
-    progress.row(row)
-    if let problem = row.problem { return try report(row, problem, progress: &progress) }
-    if let problem = notUTF8(row, 0, named: "id") ?? notUTF8(row, 3, named: "owner") {
-      return try report(row, problem, progress: &progress)
-    }
-    let id = row.string(0)
-    guard !id.isEmpty else { return try report(row, "empty id", progress: &progress) }
-    guard index[id] == nil else {
-      return try report(
-        row, "duplicate lead id \(quoted(row[0])); the first row with it is scored", progress: &progress)
-    }
-    guard let createdAt = Timestamp.parse(row[2], zone: options.timeZone) else {
-      return try report(row, "created_at \(quoted(row[2])) \(timestampProblem)", progress: &progress)
-    }
-    let typeKey = FieldValue.key(row[6])
-    let type = typeKey.isEmpty ? compiled.defaultLeadType : compiled.leadTypes[typeKey]
-    guard typeKey.isEmpty || type != nil else {
-      return try report(
-        row,
-        "unknown lead type \(quoted(row[6])); use one of \(compiled.leadTypes.keys.sorted().joined(separator: ", ")) or leave it empty for the default",
-        progress: &progress)
-    }
-    let email = row.string(1).trimmingCharacters(in: .whitespaces).lowercased()
-    // The part after the last `@` (a quoted local part may hold one); none without an `@`.
-    let domain = email.lastIndex(of: "@").map { String(email[email.index(after: $0)...]) } ?? ""
-    var badNumbers: [String] = []
-    for (position, column) in attributeSources.enumerated() {
-      guard let column else {
-        attributeValues[position] = domain
-        continue
+      progress.row(row)
+      if let problem = row.problem { return try report(row, problem, progress: &progress) }
+      if let problem = notUTF8(row, 0, named: "id") ?? notUTF8(row, 3, named: "owner") {
+        return try report(row, problem, progress: &progress)
       }
-      if numericAttributes[position], !FieldValue.isBlank(row[column]), FieldValue.number(row[column]) == nil
-      {
-        // Kept as missing, so the lead and its events are not lost; reported below.
-        badNumbers.append("\(compiled.attributes[position].id) \(quoted(row[column]))")
-        attributeValues[position] = ""
-      } else {
-        attributeValues[position] = row.string(column)
+      guard !row[0].isEmpty else { return try report(row, "empty id", progress: &progress) }
+      guard leadIndex.find(row[0]) == nil else {
+        return try report(
+          row, "duplicate lead id \(quoted(row[0])); the first row with it is scored", progress: &progress)
       }
+      guard let createdAt = Timestamp.parse(row[2], zone: options.timeZone) else {
+        return try report(row, "created_at \(quoted(row[2])) \(timestampProblem)", progress: &progress)
+      }
+      let typeKey = FieldValue.key(row[6])
+      let type = typeKey.isEmpty ? compiled.defaultLeadType : compiled.leadTypes[typeKey]
+      guard typeKey.isEmpty || type != nil else {
+        return try report(
+          row,
+          "unknown lead type \(quoted(row[6])); use one of \(compiled.leadTypes.keys.sorted().joined(separator: ", ")) or leave it empty for the default",
+          progress: &progress)
+      }
+      let email = Self.trimmed(row.string(1)).lowercased()
+      // The part after the last `@` (a quoted local part may hold one); none without an `@`.
+      let domain = email.lastIndex(of: "@").map { String(email[email.index(after: $0)...]) } ?? ""
+      var badNumbers: [String] = []
+      for (position, column) in attributeSources.enumerated() {
+        guard let column else {
+          values[position] = domain
+          continue
+        }
+        if numeric[position], !FieldValue.isBlank(row[column]), FieldValue.number(row[column]) == nil {
+          // Kept as missing, so the lead and its events are not lost; reported below.
+          badNumbers.append("\(compiled.attributes[position].id) \(quoted(row[column]))")
+          values[position] = ""
+        } else {
+          values[position] = row.string(column)
+        }
+      }
+      if !badNumbers.isEmpty {
+        try report(
+          row,
+          "\(badNumbers.joined(separator: ", ")) is not a number (digits with an optional sign and decimal point, no thousands separators); the lead is scored without it",
+          progress: &progress, skipped: false)
+      }
+      progress.counts.used += 1
+      _ = leadIndex.insert(row[0])
+      ids.append(row.string(0))
+      created.append(createdAt)
+      createdDay.append(Int32(CivilDate.floorDiv(createdAt, 86_400_000)))
+      owners.append(row.string(3))
+      leadTypes.append(type)
+      fit.append(score(fitOf: values))
+      exclusion.append(
+        exclusionReason(
+          email: email, domain: domain,
+          company: Self.trimmed(row.string(4)).lowercased(),
+          country: Self.trimmed(row.string(5)).uppercased()))
+      let start = compiled.startStage(for: type)
+      stage.append(Int16(start))
+      stageAt.append(createdAt)
     }
-    if !badNumbers.isEmpty {
-      try report(
-        row,
-        "\(badNumbers.joined(separator: ", ")) is not a number (digits with an optional sign and decimal point, no thousands separators); the lead is scored without it",
-        progress: &progress, skipped: false)
-    }
-    progress.counts.used += 1
-    let lead = ids.count
-    index[id] = Int32(lead)
-    ids.append(id)
-    created.append(createdAt)
-    createdDay.append(Int32(CivilDate.floorDiv(createdAt, 86_400_000)))
-    owners.append(row.string(3))
-    leadTypes.append(type)
-    fit.append(score(fitOf: attributeValues))
-    exclusion.append(
-      exclusionReason(
-        email: email, domain: domain,
-        company: row.string(4).trimmingCharacters(in: .whitespaces).lowercased(),
-        country: row.string(5).trimmingCharacters(in: .whitespaces).uppercased()))
-    let start = compiled.startStage(for: type)
-    stage.append(Int16(start))
-    stageAt.append(createdAt)
-  }
-
-  func finishLeads(_ progress: FileProgress) throws {
     leadCounts = progress.counts
     // Without leads every event is "unknown": the run would go on to blame the events file.
     if progress.counts.rows == 0 {
@@ -346,6 +333,15 @@ public final class ScoringRun {
     }
   }
 
+  /// `trimmingCharacters(in: .whitespaces)`, skipped when the text starts and ends with a
+  /// printable ASCII character, which no whitespace is (nearly every value; Foundation's
+  /// trimming was a visible part of reading leads).
+  static func trimmed(_ text: String) -> String {
+    guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+    if first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return text }
+    return text.trimmingCharacters(in: .whitespaces)
+  }
+
   /// What a message says about a timestamp the parser refused.
   var timestampProblem: String {
     options.timeZone == nil
@@ -366,7 +362,8 @@ public final class ScoringRun {
         matches = (rule.atLeast.map { number >= $0 } ?? true) && (rule.atMost.map { number <= $0 } ?? true)
       } else {
         let lowered = FieldValue.text(value)
-        matches = rule.anyOf.contains(lowered) || rule.containsAny.contains { lowered.contains($0) }
+        matches =
+          rule.anyOf.contains(lowered) || rule.containsAny.contains { FieldValue.contains(lowered, $0) }
       }
       // Saturating: points are bounded (ScoringConfig.scoreLimit), but no sum may trap.
       if matches {
@@ -399,129 +396,152 @@ public final class ScoringRun {
 
   // MARK: - Events
 
-  public func scoreEvents(_ url: URL) throws { try Self.scoreEvents(url, into: [self]) }
-
-  /// What every run needs from an event row, worked out once per row for all of them.
-  struct SharedEventRow {
-    var problem: String?
-    var id = ""
-    var instant: Int64?
-    /// Every run kept the same leads (the usual case): one lookup finds the lead for all.
-    var sameLeads = false
-    var lead: Int32?
-    /// The row's URL in lower case, made when a rule with URL patterns first needs it.
-    var lowered: [UInt8] = []
-    var urlLowered = false
-  }
-
-  /// Streams the events file once for every run: each row is parsed once (its fields, lead id
-  /// and timestamp) and handed to each run in turn, so memory still grows with leads only.
-  static func scoreEvents(_ url: URL, into runs: [ScoringRun]) throws {
-    let first = runs[0]
-    let reader = first.reader(
+  public func scoreEvents(_ url: URL) throws {
+    let reader = reader(
       url, file: .events, columns: ["lead_id", "type", "timestamp", "url"],
       required: ["lead_id", "type", "timestamp"])
-    var progress = runs.map { _ in FileProgress(url) }
-    var shared = SharedEventRow()
-    shared.lowered.reserveCapacity(512)
-    shared.sameLeads = runs.dropFirst().allSatisfy { $0.ids == first.ids }
-    try reader.forEachRow { row in
-      shared.problem = row.problem ?? first.notUTF8(row, 0, named: "lead_id")
-      shared.id = shared.problem == nil ? row.string(0) : ""
-      shared.instant = shared.problem == nil ? Timestamp.parse(row[2], zone: first.options.timeZone) : nil
-      shared.lead = shared.sameLeads && shared.problem == nil ? first.index[shared.id] : nil
-      shared.urlLowered = false
-      for (position, run) in runs.enumerated() {
-        try run.event(row, shared: &shared, progress: &progress[position])
+    var progress = FileProgress(url)
+    let rules = EventRules(compiled)
+    let state = eventState()
+    defer {
+      storeEventState(state)
+      state.deallocate()
+    }
+    func apply(_ batch: EventBatch, firstLine: Int) throws {
+      progress.counts.rows += batch.rows
+      progress.bytes += batch.bytes
+      for issue in batch.issues {
+        try report(line: firstLine + issue.line, bytes: issue.bytes, issue.reason, progress: &progress)
+      }
+      batch.ignored.merge(into: &progress.counts)
+      progress.counts.beforeCreation += batch.beforeCreation
+      progress.counts.afterAsOf += batch.afterAsOf
+      let (used, outOfOrder) = state.apply(batch, rules: rules)
+      progress.counts.used += used
+      progress.counts.outOfOrder += outOfOrder
+      switch batch.stop {
+      case .tooLong(let line)?:
+        throw CSVReader.tooLong(
+          progress.file, line: firstLine + line, maxRecordBytes: CSVReader.defaultMaxRecordBytes)
+      case .unreadable?: throw CSVReader.Failure(description: "cannot read \(url.path)")
+      case nil: break
       }
     }
-    for (position, run) in runs.enumerated() {
-      run.eventCounts = progress[position].counts
-      try run.finish(progress[position])
+    // Pieces are read at offsets, which a pipe (`--events <(zcat …)`) or a device cannot give:
+    // those are streamed on this thread, as JSON Lines are.
+    if reader.isJSONLines || !Self.isRegularFile(url) {
+      let reading = EventReading(run: self, rules: rules, positions: [0, 1, 2, 3], headerFields: 4)
+      var batch = EventBatch(start: 0)
+      var lowered: [UInt8] = []
+      var cache = URLMaskCache()
+      try reader.forEachRow { row in
+        reading.classify(
+          lead: row[0], type: row[1], timestamp: row[2], url: row[3], line: row.line, bytes: row.bytes,
+          problem: row.problem, into: &batch, lowered: &lowered, cache: &cache)
+        if batch.rows == 1 << 16 {
+          try apply(batch, firstLine: 0)
+          batch = EventBatch(start: 0)
+        }
+      }
+      try apply(batch, firstLine: 0)
+    } else {
+      let (chunks, positions) = try reader.csvChunks(pieceBytes: options.eventPieceBytes)
+      let reading = EventReading(
+        run: self, rules: rules, positions: positions, headerFields: chunks.headerFields)
+      let descriptor = open(url.path, O_RDONLY)
+      guard descriptor >= 0 else { throw CSVReader.Failure(description: "cannot open \(url.path)") }
+      defer { close(descriptor) }
+      var start = chunks.dataStart
+      var line = chunks.dataLine
+      var cache = URLMaskCache()
+      let pieces = chunks.count
+      if options.threads <= 1 || pieces <= 1 {
+        for piece in 0..<pieces {
+          let batch = reading.readPiece(
+            chunks, descriptor: descriptor, from: start, limit: chunks.nominalStart(piece + 1), cache: &cache)
+          try apply(batch, firstLine: line)
+          start = batch.end
+          line += batch.lines
+        }
+      } else {
+        // Threads read pieces from where they guess a record starts; this thread scores
+        // them in order, and reads a piece again where the guess was wrong (a quoted field
+        // across the boundary: the piece before ended elsewhere).
+        let pipeline = PiecePipeline(pieces: pieces, window: options.threads * 3)
+        let group = DispatchGroup()
+        for _ in 0..<options.threads {
+          group.enter()
+          Thread {
+            var cache = URLMaskCache()
+            while let piece = pipeline.take() {
+              let batch: EventBatch
+              do {
+                let from = try chunks.guessStart(piece, descriptor: descriptor)
+                batch = reading.readPiece(
+                  chunks, descriptor: descriptor, from: from, limit: chunks.nominalStart(piece + 1),
+                  cache: &cache)
+              } catch {
+                batch = EventBatch(start: -1)
+              }
+              pipeline.deliver(piece, batch)
+            }
+            group.leave()
+          }.start()
+        }
+        defer {
+          pipeline.cancel()
+          group.wait()
+        }
+        for piece in 0..<pieces {
+          var batch = pipeline.batch(piece)
+          if batch.start != start {
+            batch = reading.readPiece(
+              chunks, descriptor: descriptor, from: start, limit: chunks.nominalStart(piece + 1),
+              cache: &cache)
+          }
+          try apply(batch, firstLine: line)
+          start = batch.end
+          line += batch.lines
+        }
+      }
     }
+    eventCounts = progress.counts
+    try finish(progress)
   }
 
-  func event(_ row: TableReader.Row, shared: inout SharedEventRow, progress: inout FileProgress) throws {
-    let rules = compiled.engagementRules.count
-    let eventIDs = compiled.eventIDs
-    progress.row(row)
-    if let problem = shared.problem { return try report(row, problem, progress: &progress) }
-    guard let found = shared.sameLeads ? shared.lead : index[shared.id] else {
-      return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
-    }
-    guard let instant = shared.instant else {
-      return try report(row, "timestamp \(quoted(row[2])) \(timestampProblem)", progress: &progress)
-    }
-    let lead = Int(found)
-    let typeBytes = row[1]
-    // Exact bytes first (the common case), then trimmed and without regard to case.
-    guard
-      let event = eventIDs.firstIndex(where: { $0.elementsEqual(typeBytes) })
-        ?? compiled.eventIndex[FieldValue.key(typeBytes)]
-    else {
-      // A behaviour the glossary does not score.
-      progress.counts.ignore(
-        "undeclared event type '\(UserText.quote(FieldValue.key(typeBytes).utf8, limit: 40))'")
-      return
-    }
-    if instant < created[lead] {
-      progress.counts.beforeCreation += 1
-      return
-    }
-    if instant > options.asOf {
-      progress.counts.afterAsOf += 1
-      return
-    }
-    if instant < lastEvent[lead] {
-      progress.counts.outOfOrder += 1
-      return
-    }
-    lastEvent[lead] = instant
-    progress.counts.used += 1
-    guard leadTypes[lead]?.scored ?? true else { return }
+  /// Whether `url` is a regular file (so its size is known and it can be read at offsets), following links.
+  static func isRegularFile(_ url: URL) -> Bool {
+    var status = stat()
+    return stat(url.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+  }
 
-    let day = CivilDate.floorDiv(instant, 86_400_000)
-    if let (value, period) = decayed(lead, toDay: day) {
-      accumulator[lead] = value
-      accumulatorPeriod[lead] = period
-    }
-    let candidates = compiled.rulesByEvent[event]
-    if !candidates.isEmpty {
-      for ruleIndex in candidates {
-        let rule = compiled.engagementRules[ruleIndex]
-        if !rule.urlPatterns.isEmpty {
-          if !shared.urlLowered {
-            shared.lowered.removeAll(keepingCapacity: true)
-            for byte in row[3] { shared.lowered.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte) }
-            shared.urlLowered = true
-          }
-          let matched = shared.lowered.withUnsafeBufferPointer { haystack in
-            rule.urlPatterns.contains { pattern in
-              pattern.withUnsafeBufferPointer { haystack.contains(bytes: $0) }
-            }
-          }
-          if !matched { continue }
-        }
-        let bucket: Int32
-        switch rule.bucket {
-        case .day: bucket = Int32(day)
-        case .week: bucket = Int32(CivilDate.floorDiv(day + 3, 7))
-        case .month:
-          let date = CivilDate.civil(Int(day))
-          bucket = Int32(date.year * 12 + date.month - 1)
-        case .ever: bucket = 0
-        }
-        let slot = lead * rules + ruleIndex
-        if ruleBucket[slot] != bucket {
-          ruleBucket[slot] = bucket
-          ruleCount[slot] = 0
-        }
-        guard Int(ruleCount[slot]) < rule.maxPerBucket else { continue }
-        ruleCount[slot] += 1
-        accumulator[lead] += rule.points
-      }
-    }
-    advance(lead, at: instant, event: event)
+  /// The per-lead state the events change, copied out of the run's arrays for the loop.
+  func eventState() -> EventState {
+    EventState(
+      lastEvent: .copy(lastEvent), accumulator: .copy(accumulator),
+      accumulatorPeriod: .copy(accumulatorPeriod),
+      fired: .copy(fired), ruleBucket: .copy(ruleBucket), ruleCount: .copy(ruleCount),
+      clockStart: .copy(clockStart), handRaiseAt: .copy(handRaiseAt), mqlAt: .copy(mqlAt),
+      stage: .copy(stage),
+      stageAt: .copy(stageAt), createdDay: .copy(createdDay), fit: .copy(fit),
+      scored: .copy(leadTypes.map { $0?.scored ?? true }),
+      fires: .copy(ids.indices.map { exclusion[$0].isEmpty && (leadTypes[$0]?.scored ?? true) }),
+      startsClock: .copy(ids.indices.map { exclusion[$0].isEmpty && (leadTypes[$0]?.slaApplies ?? true) }),
+      ruleCountPerLead: compiled.engagementRules.count)
+  }
+
+  func storeEventState(_ state: EventState) {
+    lastEvent = Array(state.lastEvent)
+    accumulator = Array(state.accumulator)
+    accumulatorPeriod = Array(state.accumulatorPeriod)
+    fired = Array(state.fired)
+    ruleBucket = Array(state.ruleBucket)
+    ruleCount = Array(state.ruleCount)
+    clockStart = Array(state.clockStart)
+    handRaiseAt = Array(state.handRaiseAt)
+    mqlAt = Array(state.mqlAt)
+    stage = Array(state.stage)
+    stageAt = Array(state.stageAt)
   }
 
   /// The lead's accumulated engagement decayed to a day of its life, and that day's decay
@@ -533,32 +553,6 @@ public final class ScoringRun {
     let elapsed = period - accumulatorPeriod[lead]
     guard elapsed > 0 else { return nil }
     return (accumulator[lead] * pow(compiled.decayFactor, Double(elapsed)), period)
-  }
-
-  /// Fires thresholds and hand-raises after an event, and moves the stage forward. The
-  /// hand-raise is recorded before any clock starts, so one event that both crosses the MQL
-  /// threshold and raises a hand starts a hand-raise clock.
-  func advance(_ lead: Int, at instant: Int64, event: Int) {
-    guard exclusion[lead].isEmpty, leadTypes[lead]?.scored ?? true else { return }
-    let leadFit = Int(fit[lead])
-    let engagement = compiled.clampEngagement(accumulator[lead])
-    var target = -1
-    for (position, threshold) in compiled.thresholds.enumerated() where fired[lead] & (1 << position) == 0 {
-      if let minimum = threshold.fit, leadFit < minimum { continue }
-      if let minimum = threshold.engagement, engagement < Double(minimum) { continue }
-      fired[lead] |= 1 << position
-      target = max(target, threshold.stage)
-    }
-    if let raise = compiled.handRaises[event], leadFit >= raise.minimumFit {
-      target = max(target, raise.stage)
-      if handRaiseAt[lead] == .min, raise.stage >= compiled.mqlStage { handRaiseAt[lead] = instant }
-    }
-    guard target >= 0 else { return }
-    if target > Int(stage[lead]) {
-      stage[lead] = Int16(target)
-      stageAt[lead] = instant
-    }
-    if target >= compiled.mqlStage { reachedMQL(lead, at: instant) }
   }
 
   // MARK: - Activities
@@ -596,103 +590,82 @@ public final class ScoringRun {
 
   func firstTouchDue(_ lead: Int) -> Int64 { isHandRaise(lead) ? handRaiseDue[lead] : standardDue[lead] }
 
-  public func countActivities(_ url: URL?) throws { try Self.countActivities(url, into: [self]) }
-
-  /// What every run needs from an activity row, worked out once per row.
-  struct SharedActivityRow {
-    var problem: String?
-    var id = ""
-    var instant: Int64?
-    var sameLeads = false
-    var lead: Int32?
-  }
-
-  /// Reads the activities file once for every run, as `scoreEvents(_:into:)` does.
-  static func countActivities(_ url: URL?, into runs: [ScoringRun]) throws {
-    for run in runs { run.computeDeadlines() }
+  public func countActivities(_ url: URL?) throws {
+    computeDeadlines()
     guard let url else { return }
-    let first = runs[0]
-    let reader = first.reader(
+    let reader = reader(
       url, file: .activities, columns: ["lead_id", "rep", "channel", "disposition", "timestamp"],
       required: ["lead_id", "rep", "channel", "disposition", "timestamp"])
-    var progress = runs.map { _ in FileProgress(url) }
-    var shared = SharedActivityRow()
-    shared.sameLeads = runs.dropFirst().allSatisfy { $0.ids == first.ids }
+    var progress = FileProgress(url)
+    let ownerOnly = compiled.config.connectAttempts.ownerOnly
     try reader.forEachRow { row in
-      shared.problem =
-        row.problem ?? first.notUTF8(row, 0, named: "lead_id") ?? first.notUTF8(row, 1, named: "rep")
-      shared.id = shared.problem == nil ? row.string(0) : ""
-      shared.instant = shared.problem == nil ? Timestamp.parse(row[4], zone: first.options.timeZone) : nil
-      shared.lead = shared.sameLeads && shared.problem == nil ? first.index[shared.id] : nil
-      for (position, run) in runs.enumerated() {
-        try run.activity(row, shared: shared, progress: &progress[position])
+      progress.row(row)
+      if let problem = row.problem ?? notUTF8(row, 0, named: "lead_id") ?? notUTF8(row, 1, named: "rep") {
+        return try report(row, problem, progress: &progress)
+      }
+      guard let found = leadIndex.find(row[0]) else {
+        return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
+      }
+      guard let instant = Timestamp.parse(row[4], zone: options.timeZone) else {
+        return try report(row, "timestamp \(quoted(row[4])) \(timestampProblem)", progress: &progress)
+      }
+      let lead = Int(found)
+      if instant > options.asOf {
+        progress.counts.afterAsOf += 1
+        return
+      }
+      if instant < created[lead] {
+        progress.counts.beforeCreation += 1
+        return
+      }
+      // The channel decides whether an activity counts; the disposition only whether it connected.
+      let channel = FieldValue.key(row[2])
+      guard compiled.channels.contains(channel) else {
+        return progress.counts.ignore("undeclared channel '\(UserText.quote(channel.utf8, limit: 40))'")
+      }
+      let disposition = FieldValue.key(row[3])
+      if !compiled.knownDispositions.contains(disposition) {
+        // Still an attempt; it just never counts as connected. Counted so the team sees it.
+        FileCounts.tally(
+          UserText.quote(disposition.utf8, limit: 40), in: &progress.counts.undeclaredDispositions)
+      }
+      let start = clockStart[lead]
+      guard start != .min else { return progress.counts.ignore("lead without an SLA clock") }
+      guard instant >= start else { return progress.counts.ignore("before the lead reached MQL") }
+      // With ownerOnly, only the owner's activities count; a lead without an owner has none.
+      if ownerOnly, row.string(1) != owners[lead] || owners[lead].isEmpty {
+        return progress.counts.ignore(
+          owners[lead].isEmpty ? "lead without an owner" : "not by the lead's owner")
+      }
+      progress.counts.used += 1
+      firstTouch[lead] = min(firstTouch[lead], instant)
+      if instant <= windowEnd[lead] {
+        if attempts[lead] < .max { attempts[lead] += 1 }
+        if compiled.connectedDispositions.contains(disposition) { connected[lead] = true }
       }
     }
-    for (position, run) in runs.enumerated() {
-      run.activityCounts = progress[position].counts
-      try run.finish(progress[position])
-    }
+    activityCounts = progress.counts
+    try finish(progress)
   }
+}
 
-  func activity(_ row: TableReader.Row, shared: SharedActivityRow, progress: inout FileProgress) throws {
-    let ownerOnly = compiled.config.connectAttempts.ownerOnly
-    progress.row(row)
-    if let problem = shared.problem { return try report(row, problem, progress: &progress) }
-    guard let found = shared.sameLeads ? shared.lead : index[shared.id] else {
-      return try report(row, "unknown lead \(quoted(row[0]))", progress: &progress)
-    }
-    guard let instant = shared.instant else {
-      return try report(row, "timestamp \(quoted(row[4])) \(timestampProblem)", progress: &progress)
-    }
-    let lead = Int(found)
-    if instant > options.asOf {
-      progress.counts.afterAsOf += 1
-      return
-    }
-    if instant < created[lead] {
-      progress.counts.beforeCreation += 1
-      return
-    }
-    // The channel decides whether an activity counts; the disposition only whether it connected.
-    let channel = FieldValue.key(row[2])
-    guard compiled.channels.contains(channel) else {
-      return progress.counts.ignore("undeclared channel '\(UserText.quote(channel.utf8, limit: 40))'")
-    }
-    let disposition = FieldValue.key(row[3])
-    if !compiled.knownDispositions.contains(disposition) {
-      // Still an attempt; it just never counts as connected. Counted so the team sees it.
-      FileCounts.tally(
-        UserText.quote(disposition.utf8, limit: 40), in: &progress.counts.undeclaredDispositions)
-    }
-    let start = clockStart[lead]
-    guard start != .min else { return progress.counts.ignore("lead without an SLA clock") }
-    guard instant >= start else { return progress.counts.ignore("before the lead reached MQL") }
-    // With ownerOnly, only the owner's activities count; a lead without an owner has none.
-    if ownerOnly, row.string(1) != owners[lead] || owners[lead].isEmpty {
-      return progress.counts.ignore(
-        owners[lead].isEmpty ? "lead without an owner" : "not by the lead's owner")
-    }
-    progress.counts.used += 1
-    firstTouch[lead] = min(firstTouch[lead], instant)
-    if instant <= windowEnd[lead] {
-      if attempts[lead] < .max { attempts[lead] += 1 }
-      if compiled.connectedDispositions.contains(disposition) { connected[lead] = true }
-    }
-  }
+// MARK: - Several configs over the same files
 
-  // MARK: - Several configs, one pass
-
-  /// The same files scored under several configs in one pass (for `impact`): each file is read,
-  /// and each row parsed, once, then handed to every config's run. Each run's results are those
-  /// a separate run over the files gives.
+extension ScoringRun {
+  /// The same files scored under several configs (for `impact`), in one process. Each config
+  /// gets its own run of the threaded engine over the files (`EventScoring` parses, looks up
+  /// and timestamps events on every thread, which a second run repeats): sharing that parse
+  /// between runs would split the engine's phase 1, and a single `score` is the path that
+  /// must stay fast. Each run's results are those a separate `score` over the files gives.
   public static func scoring(
     configs: [ScoringConfig], options: Options, leads: URL, events: URL, activities: URL?
   ) throws -> [ScoringRun] {
-    let runs = try configs.map { try ScoringRun(config: $0, options: options) }
-    guard !runs.isEmpty else { return [] }
-    try loadLeads(leads, into: runs)
-    try scoreEvents(events, into: runs)
-    try countActivities(activities, into: runs)
-    return runs
+    try configs.map { config in
+      let run = try ScoringRun(config: config, options: options)
+      try run.loadLeads(leads)
+      try run.scoreEvents(events)
+      try run.countActivities(activities)
+      return run
+    }
   }
 }

@@ -27,8 +27,8 @@ public struct CSVReader {
 
   /// One record's fields, valid only during the callback.
   public struct Record {
-    fileprivate let base: UnsafePointer<UInt8>
-    fileprivate let ends: UnsafeBufferPointer<Int>
+    let base: UnsafePointer<UInt8>
+    let ends: UnsafeBufferPointer<Int>
     /// The line the record starts on (the header is line 1).
     public let line: Int
     /// Set when a quote was misplaced; the fields hold a best effort.
@@ -55,6 +55,8 @@ public struct CSVReader {
 
   /// Line breaks a quoted field may span before the quote is taken for a stray one.
   public static let maxQuotedLineBreaks = 1_000
+  /// The longest record a file may have (docs/SCORING.md, "What the reader refuses").
+  public static let defaultMaxRecordBytes = 16 << 20
 
   private let url: URL
   private let bufferSize: Int
@@ -62,7 +64,7 @@ public struct CSVReader {
   /// The file's name as messages show it.
   private var name: String { url.lastPathComponent }
 
-  public init(url: URL, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 16 << 20) throws {
+  public init(url: URL, chunkSize: Int = 1 << 20, maxRecordBytes: Int = defaultMaxRecordBytes) throws {
     guard FileManager.default.isReadableFile(atPath: url.path) else {
       throw Failure(description: "cannot read \(url.path)")
     }
@@ -82,13 +84,9 @@ public struct CSVReader {
     defer { buffer.deallocate() }
     var filled = 0
     var line = 1
-    var ends: [Int] = []
-    ends.reserveCapacity(64)
-    var scratch: [UInt8] = []
+    var parser = CSVRecordParser()
     var atStart = true
     var endOfFile = false
-    // The header's field count, once it has been read: what a multi-line quoted record must match.
-    var headerFields: Int?
 
     while !endOfFile {
       if filled == capacity {
@@ -108,43 +106,11 @@ public struct CSVReader {
       if atStart, filled >= 3 || endOfFile { atStart = false }
 
       while position < filled {
-        let remaining = filled - position
-        let start = buffer + position
-        let newline = memchr(start, 0x0A, remaining)?.assumingMemoryBound(to: UInt8.self)
-        if newline == nil && !endOfFile { break }  // incomplete line: read more
-        let lineLength = newline.map { $0 - start } ?? remaining
-        if memchr(start, 0x22, lineLength) == nil {
-          var length = lineLength
-          if length > 0, start[length - 1] == 0x0D { length -= 1 }
-          let byteCount = lineLength + (newline == nil ? 0 : 1)
-          if length > 0 {
-            ends.removeAll(keepingCapacity: true)
-            var fieldStart = 0
-            while let comma = memchr(start + fieldStart, 0x2C, length - fieldStart) {
-              let offset = comma.assumingMemoryBound(to: UInt8.self) - start
-              ends.append(offset)
-              fieldStart = offset + 1
-            }
-            ends.append(length)
-            try ends.withUnsafeBufferPointer { fieldEnds in
-              try body(
-                Record(
-                  base: UnsafePointer(start), ends: fieldEnds, line: line, isMalformed: false,
-                  byteCount: byteCount))
-            }
-            if headerFields == nil { headerFields = ends.count }
-          }
-          position += byteCount
-          line += 1
-          continue
-        }
-        // A quote: parse the record with the state machine; it may span lines.
         guard
-          let consumed = try quotedRecord(
-            UnsafeBufferPointer(start: start, count: remaining), complete: endOfFile, line: line,
-            headerFields: headerFields, ends: &ends, scratch: &scratch, body: body)
+          let consumed = try parser.parse(
+            UnsafePointer(buffer + position), count: filled - position, complete: endOfFile, line: line,
+            body: body)
         else { break }  // the record continues past the buffer: read more
-        if headerFields == nil { headerFields = ends.count }
         position += consumed.bytes
         line += consumed.lines
       }
@@ -155,25 +121,81 @@ public struct CSVReader {
       if endOfFile { break }
       // The tail is one unfinished record: past the bound, the input is not line-based text
       // (`/dev/zero`, a binary file), and reading on would only fill memory.
-      if tail >= maxRecordBytes {
-        throw Failure(
-          description:
-            "\(name): line \(line): a record longer than \(Self.size(maxRecordBytes)) (no line break, or a quote never closed); is this a CSV file?"
-        )
-      }
+      if tail >= maxRecordBytes { throw Self.tooLong(name, line: line, maxRecordBytes: maxRecordBytes) }
     }
+  }
+
+  static func tooLong(_ name: String, line: Int, maxRecordBytes: Int) -> Failure {
+    Failure(
+      description:
+        "\(name): line \(line): a record longer than \(size(maxRecordBytes)) (no line break, or a quote never closed); is this a CSV file?"
+    )
   }
 
   private static func size(_ bytes: Int) -> String {
     bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
   }
+}
+
+/// The record grammar of `CSVReader`, one record at a time over bytes in memory, so that the
+/// streaming reader and the chunked one (`CSVChunks`) split a file into the same records.
+struct CSVRecordParser {
+  var ends: [Int] = []
+  var scratch: [UInt8] = []
+  /// The header's field count, once it has been read: what a multi-line quoted record must match.
+  var headerFields: Int?
+
+  init(headerFields: Int? = nil) {
+    self.headerFields = headerFields
+    ends.reserveCapacity(64)
+  }
+
+  /// Parses the record (or skips the blank line) at `start`; `complete` says that no bytes
+  /// follow the `count` given. Calls `body` for a record. Returns the bytes and lines consumed,
+  /// or nil when the record may continue past them.
+  mutating func parse(
+    _ start: UnsafePointer<UInt8>, count remaining: Int, complete: Bool, line: Int,
+    body: (CSVReader.Record) throws -> Void
+  ) rethrows -> (bytes: Int, lines: Int)? {
+    let newline = memchr(start, 0x0A, remaining)?.assumingMemoryBound(to: UInt8.self)
+    if newline == nil && !complete { return nil }  // incomplete line: read more
+    let lineLength = newline.map { UnsafePointer($0) - start } ?? remaining
+    if memchr(start, 0x22, lineLength) == nil {
+      var length = lineLength
+      if length > 0, start[length - 1] == 0x0D { length -= 1 }
+      let byteCount = lineLength + (newline == nil ? 0 : 1)
+      if length > 0 {
+        ends.removeAll(keepingCapacity: true)
+        var fieldStart = 0
+        while let comma = memchr(start + fieldStart, 0x2C, length - fieldStart) {
+          let offset = UnsafePointer(comma.assumingMemoryBound(to: UInt8.self)) - start
+          ends.append(offset)
+          fieldStart = offset + 1
+        }
+        ends.append(length)
+        try ends.withUnsafeBufferPointer { fieldEnds in
+          try body(
+            CSVReader.Record(
+              base: start, ends: fieldEnds, line: line, isMalformed: false, byteCount: byteCount))
+        }
+        if headerFields == nil { headerFields = ends.count }
+      }
+      return (byteCount, 1)
+    }
+    // A quote: parse the record with the state machine; it may span lines.
+    guard
+      let consumed = try quotedRecord(
+        UnsafeBufferPointer(start: start, count: remaining), complete: complete, line: line, body: body)
+    else { return nil }  // the record continues past the buffer: read more
+    if headerFields == nil { headerFields = ends.count }
+    return consumed
+  }
 
   /// Parses one record that contains a quote. Returns the bytes and lines consumed, or nil when
   /// the record does not end within `bytes` and more input may follow.
-  private func quotedRecord(
-    _ bytes: UnsafeBufferPointer<UInt8>, complete: Bool, line: Int, headerFields: Int?, ends: inout [Int],
-    scratch: inout [UInt8], body: (Record) throws -> Void
-  ) throws -> (bytes: Int, lines: Int)? {
+  private mutating func quotedRecord(
+    _ bytes: UnsafeBufferPointer<UInt8>, complete: Bool, line: Int, body: (CSVReader.Record) throws -> Void
+  ) rethrows -> (bytes: Int, lines: Int)? {
     var scan = Self.scanQuoted(bytes, complete: complete, oneLine: false, ends: &ends, scratch: &scratch)
     guard let whole = scan else { return nil }
     var lines = whole.lineBreaks + 1
@@ -188,7 +210,7 @@ public struct CSVReader {
     try scratch.withUnsafeBufferPointer { storage in
       try ends.withUnsafeBufferPointer { fieldEnds in
         try body(
-          Record(
+          CSVReader.Record(
             base: storage.baseAddress ?? UnsafePointer(bitPattern: 1)!, ends: fieldEnds, line: line,
             isMalformed: record.malformed, byteCount: record.bytes))
       }
@@ -244,7 +266,7 @@ public struct CSVReader {
           }
           lineBreaks += 1
           scratch.append(byte)
-          if lineBreaks > maxQuotedLineBreaks {
+          if lineBreaks > CSVReader.maxQuotedLineBreaks {
             gaveUp = true
             break scan
           }

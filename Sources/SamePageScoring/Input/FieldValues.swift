@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the core reads the values of fields (docs/SCORING.md, Inputs): numbers strictly, and
 /// the values the config declares (event types, lead types, channels, dispositions) without
 /// regard to case or surrounding spaces, because real exports mix `Call`, `call` and `CALL `.
@@ -60,6 +62,20 @@ public enum FieldValue {
     }
     guard digits > 0 else { return nil }
     return Double(String(decoding: value, as: UTF8.self))
+  }
+
+  /// Whether `text` contains `part`, as Foundation's `contains` answers; byte by byte when both
+  /// are printable ASCII, where each character is one byte and canonical equivalence cannot
+  /// make a difference (Foundation's search was half the time of reading leads, for a
+  /// `contains_any` fit rule).
+  static func contains(_ text: String, _ part: String) -> Bool {
+    func printable(_ text: String) -> Bool { text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+    guard !part.isEmpty, printable(text), printable(part) else {
+      return text.contains(part)
+    }
+    var text = text
+    var part = part
+    return text.withUTF8 { haystack in part.withUTF8 { haystack.contains(bytes: $0) } }
   }
 
   /// Whether the bytes are blank (empty or only spaces): a missing value, not a wrong one.

@@ -44,7 +44,7 @@ struct TableReader {
   }
 
   /// Where each requested column is in the header, or why the header cannot be used.
-  private func positions(inHeader record: CSVReader.Record) throws -> [Int?] {
+  func positions(inHeader record: CSVReader.Record) throws -> [Int?] {
     let header = (0..<record.count).map {
       record.string($0).trimmingCharacters(in: .whitespaces).lowercased()
     }
@@ -72,6 +72,26 @@ struct TableReader {
     return columns.map { header.firstIndex(of: self.header(for: $0)) }
   }
 
+  /// The CSV file in pieces for reading on several threads (`CSVChunks`), with where each
+  /// requested column is; the header is checked as `forEachRow` checks it.
+  func csvChunks(pieceBytes: Int) throws -> (chunks: CSVChunks, positions: [Int?]) {
+    guard FileManager.default.isReadableFile(atPath: url.path) else {
+      throw failure("cannot read \(url.path)")
+    }
+    var positions: [Int?] = []
+    guard
+      let chunks = try CSVChunks(
+        url: url, chunkBytes: pieceBytes, header: { positions = try self.positions(inHeader: $0) })
+    else { throw noHeader }
+    return (chunks, positions)
+  }
+
+  private var noHeader: CSVReader.Failure {
+    failure(
+      "\(name) is empty: it has no header line (expected \(columns.filter(required.contains).joined(separator: ", ")), …)"
+    )
+  }
+
   private func csv(_ body: (Row) throws -> Void) throws {
     var positions: [Int?]?
     var fields: [UnsafeBufferPointer<UInt8>] = []
@@ -93,11 +113,7 @@ struct TableReader {
         try body(Row(fields: $0, line: record.line, bytes: record.byteCount, problem: problem))
       }
     }
-    guard positions != nil else {
-      throw failure(
-        "\(name) is empty: it has no header line (expected \(columns.filter(required.contains).joined(separator: ", ")), …)"
-      )
-    }
+    guard positions != nil else { throw noHeader }
   }
 
   private func jsonLines(_ body: (Row) throws -> Void) throws {

@@ -92,13 +92,50 @@ public enum Timestamp {
     let milliseconds = Int(instant - Int64(day) * 86_400_000)
     let seconds = milliseconds / 1_000
     let date = CivilDate.civil(day)
-    func pad(_ value: Int, _ width: Int) -> String {
-      let text = String(value)
-      return String(repeating: "0", count: max(0, width - text.count)) + text
+    // Written as bytes: this runs several times per lead for leads.csv.
+    guard (0...9_999).contains(date.year) else {
+      func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+      }
+      let fraction = milliseconds % 1_000 == 0 ? "" : "." + pad(milliseconds % 1_000, 3)
+      return
+        "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T\(pad(seconds / 3_600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))\(fraction)Z"
     }
-    let fraction = milliseconds % 1_000 == 0 ? "" : "." + pad(milliseconds % 1_000, 3)
-    return
-      "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T\(pad(seconds / 3_600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))\(fraction)Z"
+    let hasFraction = milliseconds % 1_000 != 0
+    return String(unsafeUninitializedCapacity: 24) { buffer in
+      var index = 0
+      func put(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor > 0 {
+          buffer[index] = UInt8(48 + value / divisor % 10)
+          index += 1
+          divisor /= 10
+        }
+      }
+      func put(_ byte: UInt8) {
+        buffer[index] = byte
+        index += 1
+      }
+      put(date.year, 4)
+      put(UInt8(ascii: "-"))
+      put(date.month, 2)
+      put(UInt8(ascii: "-"))
+      put(date.day, 2)
+      put(UInt8(ascii: "T"))
+      put(seconds / 3_600, 2)
+      put(UInt8(ascii: ":"))
+      put(seconds / 60 % 60, 2)
+      put(UInt8(ascii: ":"))
+      put(seconds % 60, 2)
+      if hasFraction {
+        put(UInt8(ascii: "."))
+        put(milliseconds % 1_000, 3)
+      }
+      put(UInt8(ascii: "Z"))
+      return index
+    }
   }
 }
 
