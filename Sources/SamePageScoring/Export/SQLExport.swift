@@ -1,9 +1,9 @@
 import Foundation
 
 /// SQL that computes, from the same CSV files, what the Swift core computes per lead: exclusion,
-/// fit, engagement at as-of, lifecycle stage and when it was reached (docs/SCORING.md; the SLA
-/// part is not exported). It is the differential test's oracle and the path for teams that
-/// outgrow one machine.
+/// fit, engagement at as-of, lifecycle stage and when it was reached, and with the activities
+/// the SLA (docs/SCORING.md, "The SLA in SQL"; SLAExport.swift). It is the differential test's
+/// oracle and the path for teams that outgrow one machine.
 public struct SQLExport {
   /// The functions that differ between engines. DuckDB today; Spark SQL is a second instance.
   public struct Dialect: Sendable {
@@ -64,8 +64,9 @@ public struct SQLExport {
   }
 
   /// The whole script; its last statement selects one row per lead, ordered by id:
-  /// `id, excluded, fit, engagement, stage, stage_reached_at` (epoch milliseconds).
-  public func script(leads: String, events: String, asOf: Int64) throws -> String {
+  /// `id, excluded, fit, engagement, stage, stage_reached_at` (epoch milliseconds), and with
+  /// `sla` the SLA columns of leads.csv after them, the summary figures left in `sla_summary`.
+  public func script(leads: String, events: String, asOf: Int64, sla: SLAInputs? = nil) throws -> String {
     let compiled = try CompiledConfig(config)
     let stages = config.lifecycle.stages.map(\.id)
     let factor = compiled.decayFactor
@@ -189,7 +190,9 @@ public struct SQLExport {
         \(fit) AS fit,
         \(exclusion) AS excluded,
         t.scored,
-        t.start_stage
+        t.start_stage,
+        coalesce(l.owner, '') AS owner,
+        t.id AS lead_type
       FROM firsts l
       JOIN lead_types t ON t.id = l.type_key;
 
@@ -252,6 +255,7 @@ public struct SQLExport {
       WHERE l.excluded = '' AND l.scored AND l.fit >= r.minimum_fit
       GROUP BY e.lead_id, r.stage;
 
+      \(try sla.map { try slaStatements($0, asOf: asOf) } ?? "")
       WITH totals AS (SELECT lead_id, max(running) AS running_last FROM (
                SELECT lead_id, running, row_number() OVER (PARTITION BY lead_id ORDER BY line DESC) AS n FROM engagement) WHERE n = 1
              GROUP BY lead_id),
@@ -263,8 +267,8 @@ public struct SQLExport {
         l.fit,
         \(clampE("coalesce(t.running_last, 0) * \(powerOf("floor((\(asOfDay) - l.created_day) / \(period))"))")) AS engagement,
         s.id AS stage,
-        CASE WHEN r.stage IS NOT NULL AND r.stage > l.start_stage THEN r.t ELSE l.created END AS stage_reached_at
-      FROM scored_leads l
+        CASE WHEN r.stage IS NOT NULL AND r.stage > l.start_stage THEN r.t ELSE l.created END AS stage_reached_at\(sla == nil ? "" : Self.slaColumns.map { ",\n  sla.\($0)" }.joined())
+      FROM scored_leads l\(sla == nil ? "" : "\nJOIN lead_sla sla ON sla.id = l.id")
       LEFT JOIN totals t ON t.lead_id = l.id
       LEFT JOIN reached r ON r.lead_id = l.id
       JOIN stages s ON s.stage = CASE WHEN r.stage IS NOT NULL AND r.stage > l.start_stage THEN r.stage ELSE l.start_stage END
