@@ -67,7 +67,13 @@ struct ExportSQL: ParsableCommand {
     let asOfInstant = Timestamp.parse(asOf)!
     var sla: SQLExport.SLAInputs?
     if let activities {
-      let table = try calendarTable(scoringConfig, asOf: asOfInstant)
+      let table: BusinessCalendarTable
+      do {
+        table = try calendarTable(scoringConfig, asOf: asOfInstant)
+      } catch {
+        printError("samepage export-sql: \(error)")
+        throw ExitCode(2)
+      }
       sla = SQLExport.SLAInputs(activities: activities, calendar: table)
       if let calendarOut {
         try Data(table.csv.utf8).write(to: URL(fileURLWithPath: calendarOut), options: .atomic)
@@ -92,9 +98,7 @@ struct ExportSQL: ParsableCommand {
     } else {
       let url = URL(fileURLWithPath: leads)
       guard FileManager.default.isReadableFile(atPath: url.path) else {
-        throw ValidationError(
-          "--leads \(leads) is not a local file, so the calendar table's range cannot be read from it; give --calendar-from YYYY-MM-DD (the first local date of the leads' creation)"
-        )
+        throw CalendarRangeUnknown(leads: leads)
       }
       guard let range = try BusinessCalendarTable.creationRange(ofLeads: url) else {
         throw BusinessCalendarTable.Failure.noLeads(url.lastPathComponent)
@@ -103,5 +107,13 @@ struct ExportSQL: ParsableCommand {
       startsUntil = max(asOf, range.latest)
     }
     return try BusinessCalendarTable(config: config, firstDay: firstDay, startsUntil: startsUntil)
+  }
+}
+
+/// The leads path is not a file here (a warehouse path), so the calendar's range needs telling.
+struct CalendarRangeUnknown: Error, CustomStringConvertible {
+  var leads: String
+  var description: String {
+    "--leads \(leads) is not a local file, so the calendar table's range cannot be read from it; give --calendar-from YYYY-MM-DD (the first local date the leads were created on)"
   }
 }
