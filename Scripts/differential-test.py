@@ -6,16 +6,16 @@ first_touch_due, first_touch_at, first_touch, attempts, attempts_required, windo
 connected, exhausted, attempts_result; times to the millisecond), matched by column name, and
 identical SLA summary figures (the SQL's sla_summary against summary.json).
 
-Each seed runs on its own business calendar (CALENDARS below): the starter's, one whose working
+Each seed runs on its own calendar and SLA (VARIANTS below): the starter's; one whose working
 hours hold a DST change inside the data's range (a day an hour longer in UTC) with holidays in
-the range, and one in the southern hemisphere whose working day crosses UTC midnight, holds the
-spring-forward change and buckets MQLs by ISO week. One more export with --calendar-from after
+the range; one in the southern hemisphere whose working day crosses UTC midnight, holds the
+spring-forward change and buckets MQLs by ISO week; and deadlines of zero and of `never`. One more export with --calendar-from after
 the earliest lead must fail with the range error, not answer wrong.
 
 When pyspark is importable and `export-sql --dialect spark` exists, the Spark SQL is run too and
 must match (run_spark below); otherwise the script says it skipped Spark.
 
-Usage: differential-test.py [SAMEPAGE_BINARY] [--seeds 1,2,3] [--leads N] [--events M]
+Usage: differential-test.py [SAMEPAGE_BINARY] [--seeds 1,2,3,4] [--leads N] [--events M]
 Needs the duckdb package from PyPI.
 """
 import argparse, csv, datetime, importlib.util, json, pathlib, subprocess, sys, tempfile
@@ -23,27 +23,42 @@ import duckdb
 
 parser = argparse.ArgumentParser()
 parser.add_argument("binary", nargs="?", default=".build/debug/samepage")
-parser.add_argument("--seeds", default="1,2,3")
+parser.add_argument("--seeds", default="1,2,3,4")
 parser.add_argument("--leads", type=int, default=3000)
 parser.add_argument("--events", type=int, default=60000)
 args = parser.parse_args()
 as_of = "2026-11-20T17:00:00-06:00"
 NEVER = 9223372036854775807
 
-# Calendars, by seed position; None keeps the starter config's (Chicago, Monday to Friday,
-# 08:00-17:00, Thanksgiving; DST ends on Sunday 1 November, outside working hours).
-CALENDARS = [
-    None,
+# Calendars and SLAs, by seed position: each changes the starter config's settings (Chicago,
+# Monday to Friday 08:00-17:00, Thanksgiving; DST ends on Sunday 1 November, outside hours).
+def starter(settings):
+    pass
+
+def dst_inside_working_hours(settings):
     # Every day 00:30-23:00 Chicago: 1 November 2026 (DST ends at 02:00) is an hour longer in UTC;
     # Labor Day, Columbus Day and Veterans Day are holidays inside the data's range.
-    {"calendar": {"timeZone": "America/Chicago", "workingDays": [1, 2, 3, 4, 5, 6, 7], "start": "00:30",
-                  "end": "23:00", "holidays": ["2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26"]}},
+    settings["calendar"] = {"timeZone": "America/Chicago", "workingDays": [1, 2, 3, 4, 5, 6, 7], "start": "00:30",
+                            "end": "23:00", "holidays": ["2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26"]}
+
+def southern_hemisphere_weekly(settings):
     # Sydney, every day 01:00-23:30 (the working day crosses UTC midnight); DST starts at 02:00 on
     # 4 October 2026 (that day an hour shorter); Labour Day holiday; MQLs per ISO week.
-    {"calendar": {"timeZone": "Australia/Sydney", "workingDays": [1, 2, 3, 4, 5, 6, 7], "start": "01:00",
-                  "end": "23:30", "holidays": ["2026-10-05", "2026-10-06"]},
-     "mqlVolume": {"per": "week", "quantity": 30}},
-]
+    settings["calendar"] = {"timeZone": "Australia/Sydney", "workingDays": [1, 2, 3, 4, 5, 6, 7], "start": "01:00",
+                            "end": "23:30", "holidays": ["2026-10-05", "2026-10-06"]}
+    settings["sla"]["mqlVolume"] = {"per": "week", "quantity": 30}
+
+def edge_deadlines(settings):
+    # Deadlines of nothing (the opening itself) and a connect window no calendar reaches
+    # (`never`, past the core's century of days), MQLs per quarter.
+    settings["sla"]["acceptReject"] = {"amount": 0, "unit": "business_hours"}
+    for clock in settings["sla"]["firstTouch"]:
+        if clock["priority"] == "hand_raise":
+            clock["within"] = {"amount": 0, "unit": "minutes"}
+    settings["connectAttempts"]["window"] = {"amount": 1000000, "unit": "business_days"}
+    settings["sla"]["mqlVolume"] = {"per": "quarter", "quantity": 500}
+
+VARIANTS = [starter, dst_inside_working_hours, southern_hemisphere_weekly, edge_deadlines]
 
 def run(*command):
     subprocess.run([args.binary, *command], check=True, stdout=subprocess.DEVNULL)
@@ -146,19 +161,15 @@ else:
 
 with tempfile.TemporaryDirectory() as scratch:
     scratch = pathlib.Path(scratch)
-    starter = scratch / "config.json"
-    run("emit-config", "--out", str(starter))
+    starter_config = scratch / "config.json"
+    run("emit-config", "--out", str(starter_config))
     for position, seed in enumerate(args.seeds.split(",")):
-        variant = CALENDARS[position % len(CALENDARS)]
-        config = starter
-        if variant:
-            settings = json.loads(starter.read_text())
-            settings["calendar"] = variant["calendar"]
-            if "mqlVolume" in variant:
-                settings["sla"]["mqlVolume"] = variant["mqlVolume"]
-            config = scratch / f"config-{seed}.json"
-            config.write_text(json.dumps(settings))
-        calendar = json.loads(config.read_text())["calendar"]
+        variant = VARIANTS[position % len(VARIANTS)]
+        settings = json.loads(starter_config.read_text())
+        variant(settings)
+        config = scratch / f"config-{seed}.json"
+        config.write_text(json.dumps(settings))
+        calendar = settings["calendar"]
         data = scratch / f"seed-{seed}"
         run("sample-data", "--config", str(config), "--leads", str(args.leads), "--events", str(args.events),
             "--seed", seed, "--out", str(data))
@@ -210,7 +221,7 @@ with tempfile.TemporaryDirectory() as scratch:
             counts = {}
             for value in swift.values():
                 counts[value["first_touch"] or "-"] = counts.get(value["first_touch"] or "-", 0) + 1
-            print(f"{label}: {len(swift)} leads on {calendar['timeZone']} days {calendar['workingDays']} "
+            print(f"{label} ({variant.__name__}): {len(swift)} leads on {calendar['timeZone']} days {calendar['workingDays']} "
                   f"{calendar['start']}-{calendar['end']}, {len(columns) - 1} columns and {len(sql_figures)} summary "
                   f"figures compared, first touch {dict(sorted(counts.items()))}")
         if not swift or not any(value["first_touch"] for value in swift.values()):
@@ -220,7 +231,7 @@ with tempfile.TemporaryDirectory() as scratch:
 
     # A calendar table that starts after the earliest lead must stop the SQL, never answer wrong.
     data = scratch / f"seed-{args.seeds.split(',')[0]}"
-    late = subprocess.run([args.binary, "export-sql", "--config", str(starter), "--leads", str(data / "leads.csv"),
+    late = subprocess.run([args.binary, "export-sql", "--config", str(starter_config), "--leads", str(data / "leads.csv"),
                            "--events", str(data / "events.csv"), "--activities", str(data / "activities.csv"),
                            "--as-of", as_of, "--calendar-from", "2026-11-01"], check=True, capture_output=True, text=True).stdout
     try:

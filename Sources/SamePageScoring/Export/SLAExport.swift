@@ -218,7 +218,8 @@ extension SQLExport {
         SELECT p.id, p.kind, p.x, min(c.open_ms) AS open_ms, min(c.before_ms) AS before_ms
         FROM points p LEFT JOIN business_time c ON c.close_ms > p.x AND c.open_ms <= p.x + \(table.longestClosedStretch)
         GROUP BY p.id, p.kind, p.x)
-      SELECT id, kind, x, greatest(x, open_ms) AS opening, before_ms + greatest(x, open_ms) - open_ms AS business_at
+      SELECT id, kind, x, CASE WHEN open_ms IS NOT NULL THEN greatest(x, open_ms) END AS opening,
+             before_ms + greatest(x, open_ms) - open_ms AS business_at
       FROM located
       """))
       \(table2("lead_deadlines", """
