@@ -123,11 +123,13 @@ public struct BusinessCalendarTable: Sendable {
   /// The intervals as CSV, for reading or for other tools: `local_date,open_ms,close_ms`.
   public var csv: String {
     var text = "local_date,open_ms,close_ms\n"
-    for interval in intervals {
-      let date = CivilDate.civil(interval.day)
-      text += String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
-      text += ",\(interval.open),\(interval.close)\n"
-    }
+    for interval in intervals { text += "\(Self.date(interval.day)),\(interval.open),\(interval.close)\n" }
     return text
+  }
+
+  /// `YYYY-MM-DD` of a day number.
+  public static func date(_ day: Int) -> String {
+    let date = CivilDate.civil(day)
+    return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
   }
 }
