@@ -18,7 +18,7 @@ must match (run_spark below); otherwise the script says it skipped Spark.
 Usage: differential-test.py [SAMEPAGE_BINARY] [--seeds 1,2,3,4] [--leads N] [--events M]
 Needs the duckdb package from PyPI.
 """
-import argparse, csv, datetime, importlib.util, json, pathlib, subprocess, sys, tempfile
+import argparse, csv, datetime, importlib.util, json, pathlib, re, subprocess, sys, tempfile
 import duckdb
 
 parser = argparse.ArgumentParser()
@@ -137,7 +137,8 @@ def spark_available():
     if importlib.util.find_spec("pyspark") is None:
         return "pyspark is not installed"
     probe = subprocess.run([args.binary, "export-sql", "--help"], capture_output=True, text=True).stdout
-    return None if "spark" in probe else "export-sql has no spark dialect"
+    values = re.search(r"--dialect <dialect>.*\(values: ([^;)]*)", probe)
+    return None if values and "spark" in values.group(1).split(", ") else "export-sql has no spark dialect"
 
 def run_spark(sql, session):
     """The hook for Spark (goal 3's dialect): the same statements, the last one collected. Untested
