@@ -67,6 +67,41 @@ import Testing
     #expect(views.contains { $0.contains("samepage_events USING parquet") })
   }
 
+  func exportWithSLA(_ dialect: String, config: String) throws -> ProcessRunner.Result {
+    try samepage([
+      "export-sql", "--dialect", dialect, "--config", config, "--leads", "/data/leads.csv", "--events",
+      "/data/events.parquet", "--activities", "/data/activities.csv", "--calendar-from", "2026-08-01",
+      "--as-of", "2026-11-20T17:00:00-06:00",
+    ])
+  }
+
+  /// The SLA reads the scoring query's per-lead rows, kept once; the event passes stay one query
+  /// without temporary tables or correlated subqueries, and the events are read once.
+  @Test func withActivitiesTheScoringQueryIsKeptWholeAndTheEventsAreReadOnce() throws {
+    let work = try TemporaryDirectory()
+    let config = try emitConfig(into: work)
+    let run = try exportWithSLA("duckdb", config: config)
+    #expect(run.status == 0, "\(run.error)")
+    let pieces = statements(run.output)
+    let scores = try #require(
+      pieces.first { $0.hasPrefix("CREATE OR REPLACE TEMP TABLE samepage_scores AS") })
+    #expect(scores.contains("\nWITH lead_types AS"))
+    for slow in ["TEMP TABLE", "EXISTS", "CROSS JOIN", "thresholds"] {
+      #expect(!scores.dropFirst(30).contains(slow), "the scoring query contains \(slow)")
+    }
+    #expect(run.output.components(separatedBy: "read_parquet('/data/events.parquet')").count == 2)
+    let last = try #require(pieces.last)
+    #expect(last.contains("FROM samepage_scores s JOIN lead_sla sla ON sla.id = s.id"))
+    #expect(pieces.contains { $0.hasPrefix("CREATE OR REPLACE TEMP TABLE sla_summary AS") })
+  }
+
+  @Test func theSLAOnSparkIsRefusedUntilATestChecksIt() throws {
+    let work = try TemporaryDirectory()
+    let run = try exportWithSLA("spark", config: try emitConfig(into: work))
+    #expect(run.status != 0)
+    #expect(run.error.contains("--dialect duckdb only"), "\(run.error)")
+  }
+
   @Test func aConfigWithMoreEngagementRulesThanTheMaskHoldsIsRefusedAndNothingIsWritten() throws {
     let work = try TemporaryDirectory()
     let config = try emitConfig(into: work)

@@ -238,7 +238,11 @@ extension ScoringRun {
 
   /// The commitment period an instant falls in, in the calendar's time zone.
   func periodKey(_ instant: Int64, per: String) -> String {
-    let day = clock.localDay(instant)
+    Self.periodKey(localDay: clock.localDay(instant), per: per)
+  }
+
+  /// The commitment period of a local day number: `2026-10`, `2026-W41` or `2026-Q4`.
+  public static func periodKey(localDay day: Int, per: String) -> String {
     let date = CivilDate.civil(day)
     func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     switch per {
