@@ -41,3 +41,33 @@ public struct Glossary: Sendable {
     leadStatuses.statuses.first { $0.id.value == id }
   }
 }
+
+extension Glossary {
+  /// The ten terms in the order the documents show them.
+  public static let termKinds: [GlossaryFileKind] = [
+    .sla, .icp, .personas, .buyerJourney, .lifecycleStages, .leadTypes, .dealStages, .leadStatuses,
+    .leadScoring, .connectAttempts,
+  ]
+
+  /// The definition and owner a term's file starts with (the manifest has neither).
+  public func header(_ kind: GlossaryFileKind) -> TermHeader {
+    switch kind {
+    case .manifest: TermHeader(definition: nil, owner: nil, location: manifest.location)
+    case .sla: sla.header
+    case .icp: icp.header
+    case .personas: personas.header
+    case .buyerJourney: journey.header
+    case .lifecycleStages: lifecycle.header
+    case .leadTypes: leadTypes.header
+    case .dealStages: dealStages.header
+    case .leadStatuses: leadStatuses.header
+    case .leadScoring: scoring.header
+    case .connectAttempts: connectAttempts.header
+    }
+  }
+
+  /// Each term with its header, in document order.
+  public var termHeaders: [(kind: GlossaryFileKind, header: TermHeader)] {
+    Self.termKinds.map { ($0, header($0)) }
+  }
+}

@@ -39,9 +39,8 @@ enum SearchIndex {
           title: label, kind: l.text("search.kind.\(kind)"), url: "glossary.html#\(anchor.id)", terms: terms,
           definition: definition ?? ""))
     }
-    let model = DocumentViewModel(glossary: glossary, page: .glossary, l: l)
     for kind in DocumentViewModel.termOrder {
-      let header = model.header(kind)
+      let header = glossary.header(kind)
       entries.append(
         entry(
           title: l.text("term.\(kind.rawValue)"), kind: l.text("search.kind.term"),

@@ -32,29 +32,10 @@ struct DocumentViewModel {
     return link(.status(id), glossary.status(id)?.label?.value ?? id.rawValue)
   }
 
-  static let termOrder: [GlossaryFileKind] = [
-    .sla, .icp, .personas, .buyerJourney, .lifecycleStages, .leadTypes, .dealStages, .leadStatuses,
-    .leadScoring, .connectAttempts,
-  ]
-
-  func header(_ kind: GlossaryFileKind) -> TermHeader {
-    switch kind {
-    case .manifest: TermHeader(definition: nil, owner: nil, location: glossary.manifest.location)
-    case .sla: glossary.sla.header
-    case .icp: glossary.icp.header
-    case .personas: glossary.personas.header
-    case .buyerJourney: glossary.journey.header
-    case .lifecycleStages: glossary.lifecycle.header
-    case .leadTypes: glossary.leadTypes.header
-    case .dealStages: glossary.dealStages.header
-    case .leadStatuses: glossary.leadStatuses.header
-    case .leadScoring: glossary.scoring.header
-    case .connectAttempts: glossary.connectAttempts.header
-    }
-  }
+  static let termOrder = Glossary.termKinds
 
   func term(_ kind: GlossaryFileKind) -> TermView {
-    let header = header(kind)
+    let header = glossary.header(kind)
     return TermView(
       title: l.text("term.\(kind.rawValue)"), anchor: kind.rawValue, link: page.link(.term(kind)),
       page: kind.pageName + ".md",

@@ -190,14 +190,7 @@ public struct ProseRestatesNumber: GlossaryRule {
   /// The prose to check, each with the values it is compared with.
   static func prose(in glossary: Glossary, global: [Field: [Value]]) -> [Prose] {
     var prose: [Prose] = []
-    let headers: [(GlossaryFileKind, TermHeader)] = [
-      (.sla, glossary.sla.header), (.icp, glossary.icp.header), (.personas, glossary.personas.header),
-      (.buyerJourney, glossary.journey.header), (.lifecycleStages, glossary.lifecycle.header),
-      (.leadTypes, glossary.leadTypes.header), (.dealStages, glossary.dealStages.header),
-      (.leadStatuses, glossary.leadStatuses.header), (.leadScoring, glossary.scoring.header),
-      (.connectAttempts, glossary.connectAttempts.header),
-    ]
-    for (kind, header) in headers {
+    for (kind, header) in glossary.termHeaders {
       if let definition = header.definition {
         prose.append(
           Prose(text: definition, place: "the definition of \(kind.title.lowercased())", values: global))

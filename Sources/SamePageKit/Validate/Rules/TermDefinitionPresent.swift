@@ -13,14 +13,7 @@ public struct TermDefinitionPresent: GlossaryRule {
   public init() {}
 
   public func check(_ glossary: Glossary, into findings: inout Findings) {
-    let headers: [(GlossaryFileKind, TermHeader)] = [
-      (.sla, glossary.sla.header), (.icp, glossary.icp.header), (.personas, glossary.personas.header),
-      (.buyerJourney, glossary.journey.header), (.lifecycleStages, glossary.lifecycle.header),
-      (.leadTypes, glossary.leadTypes.header), (.dealStages, glossary.dealStages.header),
-      (.leadStatuses, glossary.leadStatuses.header), (.leadScoring, glossary.scoring.header),
-      (.connectAttempts, glossary.connectAttempts.header),
-    ]
-    for (kind, header) in headers {
+    for (kind, header) in glossary.termHeaders {
       if let definition = header.definition {
         if definition.isBlank {
           findings.report(
