@@ -21,26 +21,33 @@ struct LeadIndex: Sendable {
   var count: Int { offsets.count - 1 }
 
   func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: Self.hash(key, seed: seed)) & mask
-    return slots.withUnsafeBufferPointer { slots in
+    slots.withUnsafeBufferPointer { slots in
       bytes.withUnsafeBufferPointer { stored in
         offsets.withUnsafeBufferPointer { offsets in
-          while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            let lead = Int(entry) - 1
-            let start = offsets[lead]
-            let length = offsets[lead + 1] - start
-            if length == key.count,
-              length == 0 || memcmp(stored.baseAddress! + start, key.baseAddress!, length) == 0
-            {
-              return Int32(lead)
-            }
-            slot = (slot + 1) & mask
-          }
+          Self.probe(key, seed: seed, slots: slots, bytes: stored, offsets: offsets)
         }
       }
+    }
+  }
+
+  /// The slot walk both indexes share: from the key's hash to its lead, or to an empty slot.
+  @inline(__always) static func probe(
+    _ key: UnsafeBufferPointer<UInt8>, seed: UInt64, slots: UnsafeBufferPointer<Int32>,
+    bytes: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>
+  ) -> Int32? {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash(key, seed: seed)) & mask
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { return nil }
+      let lead = Int(entry) - 1
+      let start = offsets[lead]
+      let length = offsets[lead + 1] - start
+      if length == key.count, length == 0 || memcmp(bytes.baseAddress! + start, key.baseAddress!, length) == 0
+      {
+        return Int32(lead)
+      }
+      slot = (slot + 1) & mask
     }
   }
 
@@ -131,19 +138,9 @@ final class FrozenLeadIndex: @unchecked Sendable {
   }
 
   func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: LeadIndex.hash(key, seed: seed)) & mask
-    while true {
-      let entry = slots[slot]
-      if entry == 0 { return nil }
-      let lead = Int(entry) - 1
-      let start = offsets[lead]
-      let length = offsets[lead + 1] - start
-      if length == key.count, length == 0 || memcmp(bytes.baseAddress! + start, key.baseAddress!, length) == 0
-      {
-        return Int32(lead)
-      }
-      slot = (slot + 1) & mask
-    }
+    LeadIndex.probe(
+      key, seed: seed, slots: UnsafeBufferPointer(slots), bytes: UnsafeBufferPointer(bytes),
+      offsets: UnsafeBufferPointer(offsets))
   }
+
 }

@@ -130,13 +130,7 @@ struct CSVChunks: Sendable {
         filled -= position
         position = 0
       }
-      if filled == capacity {
-        capacity *= 2
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        larger.update(from: buffer, count: filled)
-        buffer.deallocate()
-        buffer = larger
-      }
+      if filled == capacity { buffer = doubled(buffer, capacity: &capacity, keeping: filled) }
       let got = pread(descriptor, buffer + filled, capacity - filled, off_t(windowStart + filled))
       guard got >= 0 else { throw Stop.unreadable }
       filled += got

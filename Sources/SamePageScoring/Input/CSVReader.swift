@@ -91,11 +91,7 @@ public struct CSVReader {
     while !endOfFile {
       if filled == capacity {
         // One record longer than the buffer: grow it (records are short; this is rare).
-        capacity *= 2
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        larger.update(from: buffer, count: filled)
-        buffer.deallocate()
-        buffer = larger
+        buffer = doubled(buffer, capacity: &capacity, keeping: filled)
       }
       let got = read(descriptor, buffer + filled, capacity - filled)
       guard got >= 0 else { throw Failure(description: "cannot read \(url.path)") }
@@ -305,6 +301,18 @@ struct CSVRecordParser {
     ends.append(scratch.count)
     return (index, lineBreaks, malformed, gaveUp)
   }
+}
+
+/// A buffer of twice the capacity holding the first `filled` bytes of `buffer`, which is freed:
+/// how both CSV readers make room for a record longer than their buffer.
+func doubled(
+  _ buffer: UnsafeMutablePointer<UInt8>, capacity: inout Int, keeping filled: Int
+) -> UnsafeMutablePointer<UInt8> {
+  capacity *= 2
+  let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+  larger.update(from: buffer, count: filled)
+  buffer.deallocate()
+  return larger
 }
 
 extension UnsafeBufferPointer<UInt8> {
