@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Compares per-lead results: the core's leads.csv against CSV files of SQL results (id, excluded,
-fit, engagement, stage, stage_reached_at in epoch milliseconds). Prints "all N leads identical"
+fit, engagement, stage, stage_reached_at in epoch milliseconds; from a script exported with
+--activities also the SLA columns, times in epoch milliseconds). Prints "all N leads identical"
 or the differences, and exits 1 on any.
 
 Usage: compare-leads.py CORE_LEADS.csv NAME=SQL_RESULT.csv [NAME=…]
@@ -23,22 +24,48 @@ def rows(path):
             yield from csv.DictReader(handle)
 
 
-core = {r["id"]: (r["excluded"], int(r["fit"]), float(r["engagement"]), r["stage"], milliseconds(r["stage_reached_at"]))
-        for r in rows(sys.argv[1])}
+# The SLA columns of leads.csv; the core writes times as UTC timestamps or `never`.
+SLA = ["status", "priority", "clock_start", "first_touch_due", "first_touch_at", "first_touch", "attempts",
+       "attempts_required", "window_end", "connected", "exhausted", "attempts_result"]
+TIMES = {"clock_start", "first_touch_due", "first_touch_at", "window_end"}
+
+
+def sla_values(row, from_core):
+    def value(column):
+        text = row[column] or ""
+        if from_core and column in TIMES and text:
+            return str(9223372036854775807 if text == "never" else milliseconds(text))
+        return text.lower() if column in ("connected", "exhausted") else text
+    return tuple(value(column) for column in SLA)
+
+
+core_rows = {r["id"]: r for r in rows(sys.argv[1])}
+core = {k: (r["excluded"], int(r["fit"]), float(r["engagement"]), r["stage"], milliseconds(r["stage_reached_at"]))
+        for k, r in core_rows.items()}
 failed = not core
 for argument in sys.argv[2:]:
     name, path = argument.split("=", 1)
-    other = {}
+    other, other_sla = {}, {}
     for r in rows(path):
         if r["id"] in other:
             failed = True
             print(f"{name}: lead {r['id']} appears twice")
         other[r["id"]] = ((r["excluded"] or ""), int(r["fit"]), float(r["engagement"]), r["stage"], int(r["stage_reached_at"]))
+        if "status" in r:
+            other_sla[r["id"]] = sla_values(r, from_core=False)
     same = sum(1 for k, v in core.items() if k in other and other[k][:2] == v[:2]
                and abs(other[k][2] - v[2]) < 1e-6 and other[k][3:] == v[3:])
     extra = len(set(other) - set(core))
+    if other_sla:
+        # A result with the SLA columns is identical only when those are too.
+        wrong_sla = [k for k in core if other_sla.get(k) != sla_values(core_rows[k], from_core=True)]
+        if wrong_sla:
+            same -= sum(1 for k in wrong_sla if k in other and other[k][:2] == core[k][:2]
+                        and abs(other[k][2] - core[k][2]) < 1e-6 and other[k][3:] == core[k][3:])
+            print(f"{name}: SLA columns differ for {len(wrong_sla)} leads; e.g. " + "; ".join(
+                f"{k}: core {sla_values(core_rows[k], True)} {name} {other_sla.get(k)}" for k in wrong_sla[:3]))
     if same == len(core) and not extra:
-        print(f"{name}: all {same} leads identical to the core")
+        print(f"{name}: all {same} leads identical to the core{' (the SLA columns too)' if other_sla else ''}")
     else:
         failed = True
         wrong = [k for k, v in core.items() if k not in other or other[k] != v][:5]

@@ -20,7 +20,7 @@ holds the spring-forward change and buckets MQLs by ISO week; and deadlines of z
 --calendar-from after the earliest lead must fail with the range error, not answer wrong.
 
 Usage: differential-test.py [SAMEPAGE_BINARY] [--seeds 1,2,3,4] [--leads N] [--events M]
-                            [--engines duckdb,spark] [--sla-engines duckdb]
+                            [--engines duckdb,spark] [--sla-engines duckdb,spark]
 Needs the duckdb and pyspark packages from PyPI and a Java 17 runtime (Scripts/bootstrap).
 """
 import argparse, csv, datetime, importlib.util, json, pathlib, subprocess, sys, tempfile
@@ -37,7 +37,7 @@ parser.add_argument("--leads", type=int, default=3000)
 parser.add_argument("--events", type=int, default=60000)
 parser.add_argument("--engines", default="duckdb,spark")
 # The engines whose script carries the SLA part (export-sql --activities).
-parser.add_argument("--sla-engines", default="duckdb")
+parser.add_argument("--sla-engines", default="duckdb,spark")
 args = parser.parse_args()
 engines = args.engines.split(",")
 sla_engines = set(args.sla_engines.split(",")) & set(engines)

@@ -6,7 +6,9 @@ On a cluster: spark-submit --master yarn Scripts/run-spark.py score.sql hdfs:///
 
 The script's settings and views run first, then the query; its rows are written as CSV with a
 header into OUT (a folder of part files, as Spark writes them; --format parquet for Parquet).
-The paths inside the script are those the cluster sees (export-sql --leads/--events).
+A script exported with --activities also leaves the SLA summary figures in sla_summary:
+--summary SUMMARY_OUT writes those the same way. The paths inside the script are those the
+cluster sees (export-sql --leads/--events/--activities).
 """
 import argparse, sys, time
 
@@ -24,11 +26,16 @@ def statements(sql):
     return pieces
 
 
-def run(spark, sql):
-    """Runs every statement but the last and returns the last one's DataFrame."""
+def run(spark, sql, timings=False):
+    """Runs every statement but the last and returns the last one's DataFrame; with timings,
+    prints how long each took (a CACHE TABLE computes its view then) to standard error."""
     pieces = statements(sql)
     for statement in pieces[:-1]:
+        began = time.perf_counter()
         spark.sql(statement)
+        if timings:
+            first = statement.splitlines()[0]
+            print(f"{time.perf_counter() - began:8.2f} s  {first[:90]}", file=sys.stderr)
     return spark.sql(pieces[-1].rstrip(";"))
 
 
@@ -51,17 +58,23 @@ if __name__ == "__main__":
     parser.add_argument("--driver-memory", help="e.g. 4g, in local mode (spark-submit takes --driver-memory itself)")
     parser.add_argument("--format", choices=["csv", "parquet"], default="csv")
     parser.add_argument("--single-file", action="store_true", help="one part file (small results only)")
+    parser.add_argument("--summary", help="where to write sla_summary (a script exported with --activities)")
+    parser.add_argument("--timings", action="store_true", help="print each statement's time to standard error")
     args = parser.parse_args()
     spark = session(args.master, driver_memory=args.driver_memory)
     spark.sparkContext.setLogLevel("WARN")
     start = time.perf_counter()
-    result = run(spark, open(args.script).read())
-    if args.single_file:
-        result = result.coalesce(1)
-    writer = result.write.mode("overwrite")
-    if args.format == "csv":
-        writer.option("header", "true").csv(args.out)
-    else:
-        writer.parquet(args.out)
+    result = run(spark, open(args.script).read(), timings=args.timings)
+    outputs = [(result, args.out)]
+    if args.summary:
+        outputs.append((spark.table("sla_summary"), args.summary))
+    for frame, path in outputs:
+        if args.single_file:
+            frame = frame.coalesce(1)
+        writer = frame.write.mode("overwrite")
+        if args.format == "csv":
+            writer.option("header", "true").csv(path)
+        else:
+            writer.parquet(path)
     print(f"spark {spark.version}: {time.perf_counter() - start:.2f} s", file=sys.stderr)
     spark.stop()

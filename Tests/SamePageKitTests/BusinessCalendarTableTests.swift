@@ -68,9 +68,6 @@ import Testing
     #expect(days[saturday] == nil && days[sunday] == nil, "the weekend")
     #expect(table.intervals.map(\.open) == table.intervals.map(\.open).sorted())
     #expect(table.coveredFrom == (try at("2026-11-24T00:00:00-06:00")), "the first day's local midnight")
-    // A weekend, Friday 17:00 to Monday 08:00 (Thanksgiving, Wednesday 17:00 to Friday 08:00,
-    // is 39 hours).
-    #expect(table.longestClosedStretch == 63 * 3_600_000)
   }
 
   @Test func theRangeReachesTheLatestDeadlineOfAClockStartedAtItsEnd() throws {

@@ -91,15 +91,37 @@ import Testing
     }
     #expect(run.output.components(separatedBy: "read_parquet('/data/events.parquet')").count == 2)
     let last = try #require(pieces.last)
-    #expect(last.contains("FROM samepage_scores s JOIN lead_sla sla ON sla.id = s.id"))
+    #expect(last.contains("FROM lead_sla\nORDER BY id"))
     #expect(pieces.contains { $0.hasPrefix("CREATE OR REPLACE TEMP TABLE sla_summary AS") })
   }
 
-  @Test func theSLAOnSparkIsRefusedUntilATestChecksIt() throws {
+  /// Spark expands every view a statement reads into the whole plan behind it, so the SLA reads
+  /// the scoring rows once (in lead_sla) and the summary reads lead_sla once; a second reader
+  /// multiplies the plan, which is what ran Spark's driver out of memory. The calendar lookups
+  /// are joins on an equal key, not ranges.
+  @Test func onSparkNoStatementReadsAKeptRelationTwiceAndTheCalendarIsJoinedOnAKey() throws {
     let work = try TemporaryDirectory()
     let run = try exportWithSLA("spark", config: try emitConfig(into: work))
-    #expect(run.status != 0)
-    #expect(run.error.contains("--dialect duckdb only"), "\(run.error)")
+    #expect(run.status == 0, "\(run.error)")
+    let pieces = statements(run.output)
+    #expect(pieces.contains("SET spark.sql.optimizer.canChangeCachedPlanOutputPartitioning = true"))
+    func readers(of relation: String) -> [String] {
+      pieces.filter { $0.range(of: "\\b(FROM|JOIN) \(relation)\\b", options: .regularExpression) != nil }
+    }
+    for relation in ["samepage_scores", "lead_sla"] {
+      let reading = readers(of: relation)
+      #expect(
+        reading.count == (relation == "lead_sla" ? 2 : 1),
+        "\(relation) is read by \(reading.count) statements")
+      for statement in reading {
+        let times = statement.components(separatedBy: "FROM \(relation)").count - 1
+        #expect(times == 1, "a statement reads \(relation) \(times) times")
+      }
+    }
+    let sla = try #require(pieces.first { $0.hasPrefix("CREATE OR REPLACE TEMPORARY VIEW lead_sla AS") })
+    #expect(sla.contains("JOIN calendar_openings k ON k.instant_key = "))
+    #expect(!sla.contains("JOIN business_time"), "an inequality join against the calendar")
+    #expect(pieces.contains("CACHE TABLE lead_sla"))
   }
 
   @Test func aConfigWithMoreEngagementRulesThanTheMaskHoldsIsRefusedAndNothingIsWritten() throws {

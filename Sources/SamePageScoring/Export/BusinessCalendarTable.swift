@@ -42,10 +42,6 @@ public struct BusinessCalendarTable: Sendable {
   public let coveredFrom: Int64
   /// The latest instant a clock may start at and still find each of its deadlines in the table.
   public let startsUntil: Int64
-  /// The longest closed stretch inside the range (from `coveredFrom` to the first opening
-  /// included): the next opening after any covered instant is at most this far away, which
-  /// bounds the SQL's interval lookup to a few rows.
-  public let longestClosedStretch: Int64
 
   /// The tables for clocks that start from `firstDay`'s midnight up to `startsUntil`: the range
   /// ends on the day of the latest deadline such a clock can have (or, when that is `never`,
@@ -73,16 +69,11 @@ public struct BusinessCalendarTable: Sendable {
     self.startsUntil = startsUntil
     coveredFrom = midnight(firstDay)
     var intervals: [Interval] = []
-    var closedSince = coveredFrom
-    var longest: Int64 = 0
     for day in firstDay...max(firstDay, last) {
       guard let window = clock.window(day: day), window.close > window.open else { continue }
       intervals.append(Interval(day: day, open: window.open, close: window.close))
-      longest = max(longest, window.open - closedSince)
-      closedSince = window.close
     }
     self.intervals = intervals
-    longestClosedStretch = longest
     // Periods from the one holding the first day to the one holding the latest clock start.
     let per = config.sla.mqlVolume?.per ?? "month"
     var periods: [Period] = []

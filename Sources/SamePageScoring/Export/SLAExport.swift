@@ -31,62 +31,89 @@ extension SQLExport {
     }
   }
 
+  /// The scoring columns of the per-lead result, which `lead_sla` carries on.
+  static let scoreColumns = ["id", "excluded", "fit", "engagement", "stage", "stage_reached_at"]
+
   /// The columns the per-lead SELECT adds from `lead_sla`, in `leads.csv`'s order.
   static let slaColumns = [
     "status", "priority", "clock_start", "first_touch_due", "first_touch_at", "first_touch", "attempts",
     "attempts_required", "window_end", "connected", "exhausted", "attempts_result",
   ]
 
+  /// Milliseconds of the key the calendar lookups join on: a UTC day for instants, a day's
+  /// worth of business time for deadlines. Any positive size gives the same answers; a day keeps
+  /// each key's rows few (an interval spans at most a few) and the tables near one row per day.
+  static let keySize: Int64 = 86_400_000
+
   /// The statements that compute `lead_sla` (one row per lead) and `sla_summary` (one row per
   /// figure), from the per-lead scoring rows kept as `samepage_scores` (owner, lead type, the
   /// moments the lead reached MQL and first raised a hand) and the
   /// activities file (docs/SCORING.md, "SLA" and "The SLA in SQL").
+  ///
+  /// Shaped so that every engine plans it cheaply: `lead_sla` is one statement that reads
+  /// `samepage_scores` and the activities once each and adds columns lead by lead (a chain of
+  /// joins against the small calendar tables, on an equal key), and `sla_summary` reads
+  /// `lead_sla` twice. Spark expands each view it reads into the whole plan behind it, so a view
+  /// read by several views read by several more multiplies that plan until the driver runs out
+  /// of memory.
   func slaStatements(_ inputs: SLAInputs, asOf: Int64) throws -> String {
-    let compiled = try CompiledConfig(config)
     let table = inputs.calendar
     let clock: BusinessClock
     do { clock = try BusinessClock(config.calendar) } catch {
       throw CompiledConfig.Failure.invalid("\(error)")
     }
-    let mql = compiled.mqlStage
     let never = Self.never
     let sla = config.sla
     let attempts = config.connectAttempts
     let standard = sla.firstTouch.first { $0.priority == "standard" }?.within
     let fast = sla.firstTouch.first { $0.priority == "hand_raise" }?.within ?? standard
-    let table2 = dialect.temporaryTable
+    let keep = dialect.temporaryTable
+    func key(_ instant: String) -> String { "CAST(floor((\(instant)) / \(Self.keySize)) AS BIGINT)" }
 
     let intervalRows = table.intervals.map { "(\($0.open), \($0.close))" }
     let periodRows = table.periods.map { "(\($0.starts), \($0.ends), \(quote($0.key)))" }
-    let typeRows = config.leadTypes.map {
-      "(\(quote(FieldValue.key($0.id))), \($0.slaApplies ? "TRUE" : "FALSE"))"
-    }
+    let slaTypes = config.leadTypes.filter(\.slaApplies).map { FieldValue.key($0.id) }
     // Deadlines: which opening they run from, and their length.
     var deadlines: [(name: String, from: String, duration: ScoringConfig.Duration)] = []
-    if let standard { deadlines.append(("standard", "clock", standard)) }
-    if let fast { deadlines.append(("hand_raise", "raise", fast)) }
-    if let accept = sla.acceptReject { deadlines.append(("accept", "clock", accept)) }
-    deadlines.append(("window", "clock", attempts.window))
-    let dueRows = deadlines.map { deadline -> String in
+    if let standard { deadlines.append(("standard_due", "clock", standard)) }
+    if let fast { deadlines.append(("raise_due", "raise", fast)) }
+    if let accept = sla.acceptReject { deadlines.append(("accept_due", "clock", accept)) }
+    deadlines.append(("window_end", "clock", attempts.window))
+    var dueColumns: [String] = []
+    var dueJoins: [String] = []
+    for name in ["standard_due", "raise_due", "accept_due", "window_end"] {
+      guard let deadline = deadlines.first(where: { $0.name == name }) else {
+        dueColumns.append("\(never) AS \(name)")
+        continue
+      }
       let (ms, business) = Self.milliseconds(deadline.duration, workingDay: clock.workingDayMilliseconds)
-      // Business time: the instant where the cumulative business time reaches the opening's
-      // plus the deadline (an interval's end when it uses the interval up); a deadline of 0 is
-      // the opening itself. Wall-clock units add to the opening.
-      let due =
-        business && ms > 0
-        ? """
-        SELECT o.id, '\(deadline.name)' AS deadline, coalesce(c.open_ms + o.business_at + \(ms) - c.before_ms, \(never)) AS due
-          FROM lead_openings o LEFT JOIN business_time c ON c.before_ms < o.business_at + \(ms) AND c.after_ms >= o.business_at + \(ms)
-          WHERE o.kind = '\(deadline.from)' AND o.opening IS NOT NULL
-        """
-        : """
-        SELECT o.id, '\(deadline.name)' AS deadline, o.opening + \(ms) AS due
-          FROM lead_openings o WHERE o.kind = '\(deadline.from)' AND o.opening IS NOT NULL
-        """
-      return due
+      let from = deadline.from
+      if business && ms > 0 {
+        // Business time: the instant where the cumulative business time reaches the opening's
+        // plus the deadline (an interval's end when it uses the interval up).
+        let target = "o.\(from)_business + \(ms)"
+        let alias = "b_\(name)"
+        dueColumns.append("coalesce(\(alias).open_ms + \(target) - \(alias).before_ms, \(never)) AS \(name)")
+        dueJoins.append(
+          "LEFT JOIN calendar_business \(alias) ON \(alias).business_key = \(key("\(target) - 1")) AND \(alias).before_ms < \(target) AND \(alias).after_ms >= \(target)"
+        )
+      } else {
+        // A deadline of 0 is the opening itself; wall-clock units add to the opening.
+        dueColumns.append("coalesce(o.\(from)_opening + \(ms), \(never)) AS \(name)")
+      }
     }
-    let pivot = { (name: String) in "coalesce(max(CASE WHEN deadline = '\(name)' THEN due END), \(never))" }
-    let ownerOnly = attempts.ownerOnly ? "AND c.owner <> '' AND a.rep = c.owner" : ""
+    // Where an instant falls on the calendar: the interval that is the next to close (the one
+    // whose predecessor closed at or before it), read by the instant's UTC day.
+    func locate(_ alias: String, _ instant: String) -> String {
+      "LEFT JOIN calendar_openings \(alias) ON \(alias).instant_key = \(key(instant)) AND \(alias).from_ms <= \(instant) AND \(instant) < \(alias).close_ms"
+    }
+    func opening(_ alias: String, _ instant: String) -> String {
+      "CASE WHEN \(alias).open_ms IS NOT NULL THEN greatest(\(instant), \(alias).open_ms) END"
+    }
+    func businessAt(_ alias: String, _ instant: String) -> String {
+      "\(alias).before_ms + greatest(\(instant), \(alias).open_ms) - \(alias).open_ms"
+    }
+    let ownerOnly = attempts.ownerOnly ? "AND d.owner <> '' AND a.rep = d.owner" : ""
     let defaultStatus = quote(config.statuses.first(where: \.isDefault)?.id ?? "")
     let accepted = sla.acceptedStatus.map { "WHEN s.first_touch_at IS NOT NULL THEN \(quote($0))" } ?? ""
     let required = attempts.requiredAttempts
@@ -94,132 +121,152 @@ extension SQLExport {
       quote(
         "a lead reached MQL outside the calendar table's range (\(Timestamp.format(table.coveredFrom)) to \(Timestamp.format(table.startsUntil))): export the SQL again with an earlier --calendar-from, or from the leads file itself"
       ))
-    var summaryParts = [
-      "SELECT 'mqls' AS figure, period AS subject, CAST(count(*) AS DOUBLE) AS value FROM mql_periods GROUP BY period"
+    // The columns each lead carries through the activities' GROUP BY: the scoring result, so
+    // the last SELECT reads lead_sla alone, and what the SLA columns are computed from.
+    let carried =
+      SQLExport.scoreColumns.dropFirst() + [
+        "owner", "scored", "raised_at", "mql_at", "mql_period", "clock_from", "clock_opening",
+        "clock_business",
+        "standard_due", "raise_due", "accept_due", "window_end",
+      ]
+
+    // The summary in one pass over lead_sla: each lead once per grouping it belongs to (and one
+    // empty row in `overall`, so its figures exist without leads), then each grouping's figures.
+    let groupings: [(name: String, subject: String, leads: String)] = [
+      ("mqls", "l.mql_period", "l.mql_period IS NOT NULL"),
+      ("first_touch", "l.first_touch", "l.has_clock"),
+      ("attempts", "l.attempts_result", "l.has_clock"),
+      ("rep", "l.rep", "l.rep IS NOT NULL"),
+      ("overall", "''", "TRUE"),
+    ]
+    func byGrouping(_ pick: ((name: String, subject: String, leads: String)) -> String) -> String {
+      "CASE f.grouping " + groupings.map { "WHEN '\($0.name)' THEN \(pick($0))" }.joined(separator: " ")
+        + " END"
+    }
+    var figures: [(grouping: String, figure: String, value: String)] = [
+      ("mqls", "mqls", "CAST(leads AS DOUBLE)")
     ]
     if let volume = sla.mqlVolume {
-      summaryParts += [
-        "SELECT 'mql_commitment', period, \(Self.number(volume.quantity)) FROM mql_periods GROUP BY period",
-        "SELECT 'mql_commitment_met', period, CASE WHEN count(*) >= \(Self.number(volume.quantity)) THEN 1.0 ELSE 0.0 END FROM mql_periods GROUP BY period",
+      let quantity = Self.number(volume.quantity)
+      figures += [
+        ("mqls", "mql_commitment", "CAST(\(quantity) AS DOUBLE)"),
+        ("mqls", "mql_commitment_met", "CASE WHEN leads >= \(quantity) THEN 1.0 ELSE 0.0 END"),
       ]
     }
-    summaryParts += [
-      "SELECT 'acceptance_due', '', CAST(count(*) AS DOUBLE) FROM sla_leads WHERE accept_due <= \(asOf)",
-      """
-      SELECT 'acceptance_rate', '', CASE WHEN count(*) = 0 THEN NULL
-          ELSE CAST(sum(CASE WHEN first_touch_at <= accept_due THEN 1 ELSE 0 END) AS DOUBLE) / count(*) * 100 END
-      FROM sla_leads WHERE accept_due <= \(asOf)
-      """,
+    figures += [
+      ("overall", "acceptance_due", "CAST(due AS DOUBLE)"),
+      (
+        "overall", "acceptance_rate",
+        "CASE WHEN due = 0 THEN NULL ELSE CAST(accepted AS DOUBLE) / due * 100 END"
+      ),
     ]
     if let target = sla.acceptanceRate {
-      summaryParts.append("SELECT 'acceptance_target', '', \(Self.number(target))")
+      figures.append(("overall", "acceptance_target", "CAST(\(Self.number(target)) AS DOUBLE)"))
     }
-    summaryParts += [
-      "SELECT 'median_first_touch_business_minutes', '', \(dialect.median("touch_minutes")) FROM sla_leads",
-      "SELECT 'first_touch', first_touch, CAST(count(*) AS DOUBLE) FROM sla_leads GROUP BY first_touch",
-      "SELECT 'attempts', attempts_result, CAST(count(*) AS DOUBLE) FROM sla_leads GROUP BY attempts_result",
+    figures += [
+      ("overall", "median_first_touch_business_minutes", "median_touch"),
+      ("first_touch", "first_touch", "CAST(leads AS DOUBLE)"),
+      ("attempts", "attempts", "CAST(leads AS DOUBLE)"),
     ]
-    for (figure, expression) in [
-      ("rep_leads", "1"), ("rep_sla_leads", "CASE WHEN s.has_clock THEN 1 ELSE 0 END"),
-      ("rep_first_touch_in_time", "CASE WHEN s.first_touch = 'done' THEN 1 ELSE 0 END"),
-      ("rep_first_touch_breached", "CASE WHEN s.first_touch = 'breached' THEN 1 ELSE 0 END"),
-      ("rep_first_touch_pending", "CASE WHEN s.first_touch = 'pending' THEN 1 ELSE 0 END"),
-      ("rep_windows_ended", "CASE WHEN s.attempts_result <> 'pending' THEN 1 ELSE 0 END"),
+    let repFigures = [
+      ("rep_leads", "1"), ("rep_sla_leads", "CASE WHEN l.has_clock THEN 1 ELSE 0 END"),
+      ("rep_first_touch_in_time", "CASE WHEN l.first_touch = 'done' THEN 1 ELSE 0 END"),
+      ("rep_first_touch_breached", "CASE WHEN l.first_touch = 'breached' THEN 1 ELSE 0 END"),
+      ("rep_first_touch_pending", "CASE WHEN l.first_touch = 'pending' THEN 1 ELSE 0 END"),
+      ("rep_windows_ended", "CASE WHEN l.attempts_result <> 'pending' THEN 1 ELSE 0 END"),
       (
         "rep_attempts_compliant",
-        "CASE WHEN s.attempts_result IN ('connected', 'exhausted') THEN 1 ELSE 0 END"
+        "CASE WHEN l.attempts_result IN ('connected', 'exhausted') THEN 1 ELSE 0 END"
       ),
-    ] {
-      summaryParts.append(
-        "SELECT '\(figure)', s.rep, CAST(sum(\(expression)) AS DOUBLE) FROM lead_sla s GROUP BY s.rep")
-    }
+    ]
+    figures += repFigures.map { ("rep", $0.0, "CAST(\($0.0) AS DOUBLE)") }
+    let due = "l.has_clock AND l.accept_due <= \(asOf)"
+    let summaryColumns =
+      [
+        "sum(CASE WHEN \(due) THEN 1 ELSE 0 END) AS due",
+        "sum(CASE WHEN \(due) AND l.first_touch_at <= l.accept_due THEN 1 ELSE 0 END) AS accepted",
+        "\(dialect.median("CASE WHEN f.grouping = 'overall' AND l.has_clock THEN l.touch_minutes END")) AS median_touch",
+      ] + repFigures.map { "sum(\($0.1)) AS \($0.0)" }
 
     return """
       -- The SLA (docs/SCORING.md, "SLA"): business time through the calendar's working intervals
       -- in UTC, generated by samepage with the core's BusinessClock (holidays and DST applied) for
       -- local days \(BusinessCalendarTable.date(table.firstDay)) to \(BusinessCalendarTable.date(table.lastDay)) of \(config.calendar.timeZone).
-      \(table2("business_calendar", "SELECT CAST(open_ms AS BIGINT) AS open_ms, CAST(close_ms AS BIGINT) AS close_ms FROM (VALUES\n  \(intervalRows.isEmpty ? "(0, 0)" : intervalRows.joined(separator: ",\n  "))) AS t(open_ms, close_ms) WHERE close_ms > open_ms"))
-      -- Business time before each interval (a running sum) and at its end.
-      \(table2("business_time", """
+      \(keep("business_calendar", "SELECT CAST(open_ms AS BIGINT) AS open_ms, CAST(close_ms AS BIGINT) AS close_ms FROM (VALUES\n  \(intervalRows.isEmpty ? "(0, 0)" : intervalRows.joined(separator: ",\n  "))) AS t(open_ms, close_ms) WHERE close_ms > open_ms"))
+      -- Each interval with the business time before it and at its end (running sums), and the
+      -- previous interval's close: from then on, it is the next interval to close.
+      \(keep("business_time", """
       SELECT open_ms, close_ms,
              sum(close_ms - open_ms) OVER (ORDER BY open_ms ROWS UNBOUNDED PRECEDING) - (close_ms - open_ms) AS before_ms,
-             sum(close_ms - open_ms) OVER (ORDER BY open_ms ROWS UNBOUNDED PRECEDING) AS after_ms
+             sum(close_ms - open_ms) OVER (ORDER BY open_ms ROWS UNBOUNDED PRECEDING) AS after_ms,
+             coalesce(lag(close_ms) OVER (ORDER BY open_ms), \(table.coveredFrom)) AS from_ms
       FROM business_calendar
       """))
-      -- The MQL volume commitment's periods, each from its first local midnight.
-      \(table2("calendar_periods", "SELECT CAST(starts_ms AS BIGINT) AS starts_ms, CAST(ends_ms AS BIGINT) AS ends_ms, period FROM (VALUES\n  \(periodRows.joined(separator: ",\n  "))) AS t(starts_ms, ends_ms, period)"))
-      \(table2("sla_lead_types", "SELECT id, sla_applies FROM (VALUES \(typeRows.joined(separator: ", "))) AS t(id, sla_applies)"))
-
-      -- When each lead first stood at MQL or later (its start stage, a threshold or a hand-raise),
-      -- the raw start of its SLA clock (not excluded, a lead type with an SLA), and its first
-      -- hand-raise.
-      \(table2("lead_clocks", """
-      WITH reached AS (
-        SELECT l.id, l.owner, l.excluded, l.scored, t.sla_applies, l.raised_at, l.mql_reached_at AS reached_at
-        FROM samepage_scores l JOIN sla_lead_types t ON t.id = l.lead_type),
-      guarded AS (
-        SELECT *, CASE WHEN reached_at < \(table.coveredFrom) OR reached_at > \(table.startsUntil)
-                       THEN CAST(\(rangeError) AS BIGINT) ELSE reached_at END AS mql_at
-        FROM reached)
-      SELECT id, owner, excluded, scored, raised_at, mql_at, mql_at IS NOT NULL AS at_mql,
-             CASE WHEN excluded = '' AND sla_applies THEN mql_at END AS clock_from
-      FROM guarded
+      -- The intervals by the UTC days of the instants each is the next to close for, and by the
+      -- days' worth of business time each spans: the lookups are joins on an equal key.
+      \(keep("calendar_openings", """
+      SELECT \(dialect.series(key("from_ms"), key("close_ms - 1"))) AS instant_key, from_ms, open_ms, close_ms, before_ms
+      FROM business_time
       """))
+      \(keep("calendar_business", """
+      SELECT \(dialect.series(key("before_ms"), key("after_ms - 1"))) AS business_key, open_ms, before_ms, after_ms
+      FROM business_time
+      """))
+      -- The MQL volume commitment's periods, each from its first local midnight.
+      \(keep("calendar_periods", "SELECT CAST(starts_ms AS BIGINT) AS starts_ms, CAST(ends_ms AS BIGINT) AS ends_ms, period FROM (VALUES\n  \(periodRows.joined(separator: ",\n  "))) AS t(starts_ms, ends_ms, period)"))
 
-      -- Counted activities: a declared channel, from the moment the lead reached MQL to as-of\(attempts.ownerOnly ? ", by the lead's owner" : "").
-      \(table2("sla_activities", """
-      WITH typed AS (
-        SELECT lead_id, coalesce(rep, '') AS rep, lower(\(dialect.trimmed("coalesce(disposition, '')"))) AS disposition,
+      -- One row per lead: the SLA columns of leads.csv, each step adding columns.
+      \(keep("lead_sla", """
+      WITH reached AS (
+        -- When the lead first stood at MQL or later (its start stage, a threshold or a
+        -- hand-raise), checked against the calendar's range.
+        SELECT \(SQLExport.scoreColumns.joined(separator: ", ")), owner, scored, raised_at, lead_type IN \(quotedList(slaTypes)) AS sla_applies,
+               CASE WHEN mql_reached_at < \(table.coveredFrom) OR mql_reached_at > \(table.startsUntil)
+                    THEN CAST(\(rangeError) AS BIGINT) ELSE mql_reached_at END AS mql_at
+        FROM samepage_scores),
+      clocks AS (
+        -- The raw start of the SLA clock (not excluded, a lead type with an SLA), and the period
+        -- an MQL counts in (not excluded, a scored lead type).
+        SELECT r.*, CASE WHEN r.excluded = '' AND r.sla_applies THEN r.mql_at END AS clock_from,
+               p.period AS mql_period
+        FROM reached r
+        LEFT JOIN calendar_periods p ON r.mql_at IS NOT NULL AND r.excluded = '' AND r.scored
+          AND p.starts_ms <= r.mql_at AND r.mql_at < p.ends_ms),
+      located AS (
+        -- The clock's and the hand-raise's openings (the instant, or the next opening after it,
+        -- NULL when the calendar does not open again within the table) and business times.
+        SELECT c.*, \(opening("k", "c.clock_from")) AS clock_opening, \(businessAt("k", "c.clock_from")) AS clock_business,
+               \(opening("h", "c.raised_at")) AS raise_opening, \(businessAt("h", "c.raised_at")) AS raise_business
+        FROM clocks c
+        \(locate("k", "c.clock_from"))
+        \(locate("h", "c.raised_at"))),
+      deadlines AS (
+        -- Each deadline, never when the calendar does not reach it within the table.
+        SELECT o.*, \(dueColumns.joined(separator: ",\n         "))
+        FROM located o
+        \(dueJoins.joined(separator: "\n  "))),
+      counted_activities AS (
+        -- Activities on a declared channel.
+        SELECT lead_id, coalesce(rep, '') AS rep,
+               lower(\(dialect.trimmed("coalesce(disposition, '')"))) IN \(quotedList(attempts.dispositions.filter(\.connected).map { FieldValue.key($0.id) })) AS connects,
                \(dialect.epochMilliseconds("timestamp")) AS t
         FROM \(dialect.readCSV(inputs.activities))
-        WHERE lower(\(dialect.trimmed("channel"))) IN \(quotedList(attempts.channels.map(FieldValue.key))))
-      SELECT a.lead_id, a.t, a.disposition IN \(quotedList(attempts.dispositions.filter(\.connected).map { FieldValue.key($0.id) })) AS connects
-      FROM typed a JOIN lead_clocks c ON c.id = a.lead_id
-      WHERE c.clock_from IS NOT NULL AND a.t IS NOT NULL AND a.t >= c.clock_from AND a.t <= \(asOf) \(ownerOnly)
-      """))
-
-      -- Each instant a deadline or a business time is read at, located on the calendar: the first
-      -- interval not closed by then gives the opening at or after it and the business time
-      -- before it (NULL opening: the calendar does not open again within the table).
-      \(table2("lead_openings", """
-      WITH points AS (
-        SELECT id, 'clock' AS kind, clock_from AS x FROM lead_clocks WHERE clock_from IS NOT NULL
-        UNION ALL SELECT id, 'raise', raised_at FROM lead_clocks WHERE clock_from IS NOT NULL AND raised_at IS NOT NULL
-        UNION ALL SELECT lead_id, 'touch', min(t) FROM sla_activities GROUP BY lead_id),
-      located AS (
-        SELECT p.id, p.kind, p.x, min(c.open_ms) AS open_ms, min(c.before_ms) AS before_ms
-        FROM points p LEFT JOIN business_time c ON c.close_ms > p.x AND c.open_ms <= p.x + \(table.longestClosedStretch)
-        GROUP BY p.id, p.kind, p.x)
-      SELECT id, kind, x, CASE WHEN open_ms IS NOT NULL THEN greatest(x, open_ms) END AS opening,
-             before_ms + greatest(x, open_ms) - open_ms AS business_at
-      FROM located
-      """))
-      -- Each lead's deadlines (never when the calendar does not reach them within the table).
-      \(table2("lead_deadlines", """
-      WITH dues AS (
-      \(dueRows.joined(separator: "\nUNION ALL\n")))
-      SELECT id, \(pivot("standard")) AS standard_due, \(pivot("hand_raise")) AS raise_due,
-             \(pivot("accept")) AS accept_due, \(pivot("window")) AS window_end
-      FROM dues GROUP BY id
-      """))
-
-      -- One row per lead: the SLA columns of leads.csv.
-      \(table2("lead_sla", """
-      WITH attempts AS (
-        SELECT a.lead_id, count(*) AS attempts, max(CASE WHEN a.connects THEN 1 ELSE 0 END) = 1 AS connected
-        FROM sla_activities a JOIN lead_deadlines d ON d.id = a.lead_id
-        WHERE a.t <= d.window_end GROUP BY a.lead_id),
+        WHERE lower(\(dialect.trimmed("channel"))) IN \(quotedList(attempts.channels.map(FieldValue.key)))),
+      touched AS (
+        -- The lead's activities from its clock's start to as-of\(attempts.ownerOnly ? ", by its owner" : ""): the first touch, and
+        -- the attempts and connects within the window.
+        SELECT d.id, \(carried.map { "any_value(d.\($0)) AS \($0)" }.joined(separator: ", ")),
+               min(a.t) AS first_touch_at,
+               sum(CASE WHEN a.t <= d.window_end THEN 1 ELSE 0 END) AS attempts,
+               max(CASE WHEN a.t <= d.window_end AND a.connects THEN 1 ELSE 0 END) = 1 AS connected
+        FROM deadlines d
+        LEFT JOIN counted_activities a ON a.lead_id = d.id AND a.t >= d.clock_from AND a.t <= \(asOf) \(ownerOnly)
+        GROUP BY d.id),
       joined AS (
-        SELECT c.id, coalesce(nullif(c.owner, ''), '(unassigned)') AS rep, c.at_mql, c.clock_from IS NOT NULL AS has_clock,
-               c.raised_at, clock.opening AS clock_opening, clock.business_at AS clock_business_at,
-               touch.x AS first_touch_at, touch.business_at AS touch_business_at,
-               d.standard_due, d.raise_due, d.accept_due, d.window_end,
-               coalesce(a.attempts, 0) AS attempts, coalesce(a.connected, FALSE) AS connected
-        FROM lead_clocks c
-        LEFT JOIN lead_openings clock ON clock.id = c.id AND clock.kind = 'clock'
-        LEFT JOIN lead_openings touch ON touch.id = c.id AND touch.kind = 'touch'
-        LEFT JOIN lead_deadlines d ON d.id = c.id
-        LEFT JOIN attempts a ON a.lead_id = c.id),
+        SELECT t.*, coalesce(nullif(t.owner, ''), '(unassigned)') AS rep, t.mql_at IS NOT NULL AS at_mql,
+               t.clock_from IS NOT NULL AS has_clock, \(businessAt("u", "t.first_touch_at")) AS touch_business
+        FROM touched t
+        \(locate("u", "t.first_touch_at"))),
       prioritised AS (
         SELECT *, has_clock AND raised_at IS NOT NULL AND coalesce(first_touch_at, \(never)) >= raised_at
                   AND raise_due <= standard_due AS is_hand_raise,
@@ -229,7 +276,8 @@ extension SQLExport {
         SELECT *, CASE WHEN is_hand_raise THEN raise_due ELSE standard_due END AS due,
                window_over AND NOT connected AND attempts >= \(required) AS exhausted
         FROM prioritised)
-      SELECT s.id, s.rep, s.has_clock, s.accept_due,
+      SELECT \(SQLExport.scoreColumns.map { "s.\($0)" }.joined(separator: ", ")),
+        s.rep, s.has_clock, s.accept_due, s.mql_period,
         CASE WHEN NOT s.at_mql THEN ''
              WHEN s.exhausted THEN \(quote(attempts.exhaustedStatus))
              \(accepted)
@@ -248,17 +296,25 @@ extension SQLExport {
         s.exhausted,
         CASE WHEN NOT s.has_clock THEN NULL WHEN s.connected THEN 'connected' WHEN NOT s.window_over THEN 'pending'
              WHEN s.attempts >= \(required) THEN 'exhausted' ELSE 'breached' END AS attempts_result,
-        CAST(s.touch_business_at - s.clock_business_at AS DOUBLE) / 60000 AS touch_minutes
+        CAST(s.touch_business - s.clock_business AS DOUBLE) / 60000 AS touch_minutes
       FROM judged s
       """))
 
       -- The summary figures (summary.json's), one row per figure: query sla_summary after the script.
-      \(table2("sla_summary", """
-      WITH sla_leads AS (SELECT * FROM lead_sla WHERE has_clock),
-      mql_periods AS (
-        SELECT p.period FROM lead_clocks c JOIN calendar_periods p ON p.starts_ms <= c.mql_at AND c.mql_at < p.ends_ms
-        WHERE c.at_mql AND c.excluded = '' AND c.scored)
-      \(summaryParts.joined(separator: "\nUNION ALL\n"))
+      \(keep("sla_summary", """
+      WITH sla_leads AS (
+        SELECT rep, has_clock, accept_due, first_touch_at, first_touch, attempts_result, mql_period, touch_minutes
+        FROM lead_sla
+        UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+      grouped AS (
+        SELECT f.grouping, \(byGrouping(\.subject)) AS subject, count(*) AS leads,
+               \(summaryColumns.joined(separator: ",\n         "))
+        FROM sla_leads l CROSS JOIN (VALUES \(groupings.map { "('\($0.name)')" }.joined(separator: ", "))) AS f(grouping)
+        WHERE \(byGrouping(\.leads))
+        GROUP BY 1, 2)
+      SELECT o.figure, g.subject, CASE o.figure \(figures.map { "WHEN '\($0.figure)' THEN \($0.value)" }.joined(separator: "\n    ")) END AS value
+      FROM grouped g JOIN (VALUES \(figures.map { "('\($0.grouping)', '\($0.figure)')" }.joined(separator: ", "))) AS o(grouping, figure)
+        ON o.grouping = g.grouping
       """))
 
       """

@@ -60,6 +60,11 @@ public struct SQLExport {
     /// An expression that stops the query with `message` (already a quoted literal) when it is
     /// evaluated.
     public var fail: @Sendable (_ message: String) -> String = { "error(\($0))" }
+    /// In a SELECT list: one row per whole number from `from` to `to` (both BIGINT, inclusive),
+    /// the other columns repeated.
+    public var series: @Sendable (_ from: String, _ to: String) -> String = {
+      "unnest(generate_series(\($0), \($1)))"
+    }
 
     /// DuckDB 1.x and 2.x, through `duckdb` or its Python package.
     public static let duckdb = Dialect(
@@ -101,7 +106,8 @@ public struct SQLExport {
       name: "spark",
       // ANSI mode (Spark 4's default) raises on an impossible date or a failed cast; the
       // query relies on NULL instead, as the core skips such values.
-      preamble: "SET spark.sql.session.timeZone = UTC;\nSET spark.sql.ansi.enabled = false;\n",
+      preamble:
+        "SET spark.sql.session.timeZone = UTC;\nSET spark.sql.ansi.enabled = false;\nSET spark.sql.optimizer.canChangeCachedPlanOutputPartitioning = true;\n",
       source: { view, path in
         if path.lowercased().hasSuffix(".parquet") {
           return "CREATE OR REPLACE TEMPORARY VIEW \(view) USING parquet OPTIONS (path \(quote(path)));\n"
@@ -150,7 +156,8 @@ public struct SQLExport {
       },
       // percentile interpolates between the two middle values, as the core's median does.
       median: { "percentile(\($0), 0.5)" },
-      fail: { "raise_error(\($0))" })
+      fail: { "raise_error(\($0))" },
+      series: { "explode(sequence(\($0), \($1)))" })
   }
 
   /// A view name for a file path, the same for the same path.
@@ -446,13 +453,13 @@ public struct SQLExport {
     guard let sla else {
       return header + query + "\nORDER BY l.id;\n"
     }
-    // The SLA reads each lead's scoring result several times (clocks, activities, deadlines,
-    // summary): the per-lead rows are kept once, so no engine runs the event passes again.
+    // The per-lead scoring rows are kept once; lead_sla carries them on with its own columns, so
+    // the last SELECT reads lead_sla alone and no engine runs the event passes again.
     return header + dialect.temporaryTable("samepage_scores", query) + "\n\n"
       + (try slaStatements(sla, asOf: asOf)) + """
-        SELECT s.id, s.excluded, s.fit, s.engagement, s.stage, s.stage_reached_at\(Self.slaColumns.map { ",\n  sla.\($0)" }.joined())
-        FROM samepage_scores s JOIN lead_sla sla ON sla.id = s.id
-        ORDER BY s.id;
+        SELECT \((Self.scoreColumns + Self.slaColumns).joined(separator: ", "))
+        FROM lead_sla
+        ORDER BY id;
 
         """
   }
