@@ -471,8 +471,16 @@ extension ScoringConfig {
       lifecycle.stages.count <= Self.maximumLifecycleStages,
       "lifecycle.stages has \(lifecycle.stages.count) entries; the core handles at most \(Self.maximumLifecycleStages)"
     )
+    var raisedBy: [String: Int] = [:]
     for (index, raise) in handRaises.enumerated() {
       score(raise.minimumFit, "handRaises[\(index)].minimumFit")
+      // One stage per event type: which of two would win is not something to guess.
+      if let earlier = raisedBy[raise.event] {
+        problems.append(
+          "handRaises[\(index)] names the event type '\(raise.event)' again (handRaises[\(earlier)] has it); an event type raises a hand to one stage"
+        )
+      }
+      raisedBy[raise.event] = raisedBy[raise.event] ?? index
     }
     for (index, clock) in sla.firstTouch.enumerated() {
       duration(clock.within, "sla.firstTouch[\(index)].within")
