@@ -62,7 +62,11 @@ import Testing
       ("handRaises[0].minimumFit is 9223372036854775807", { $0.handRaises[0].minimumFit = .max }),
       (
         "handRaises[1] names the event type 'demo_request' again (handRaises[0] has it)",
-        { $0.handRaises = [$0.handRaises[0], .init(event: $0.handRaises[0].event, stage: "sql", minimumFit: 0)] }
+        {
+          $0.handRaises = [
+            $0.handRaises[0], .init(event: $0.handRaises[0].event, stage: "sql", minimumFit: 0),
+          ]
+        }
       ),
       ("sla.acceptReject.amount is 1e+300", { $0.sla.acceptReject = .init(amount: 1e300, unit: "hours") }),
       ("calendar.holidays has '2026-11-31'", { $0.calendar.holidays.append("2026-11-31") }),

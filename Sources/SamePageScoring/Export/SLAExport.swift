@@ -53,7 +53,7 @@ extension SQLExport {
   /// Shaped so that every engine plans it cheaply: `lead_sla` is one statement that reads
   /// `samepage_scores` and the activities once each and adds columns lead by lead (a chain of
   /// joins against the small calendar tables, on an equal key), and `sla_summary` reads
-  /// `lead_sla` twice. Spark expands each view it reads into the whole plan behind it, so a view
+  /// `lead_sla` once. Spark expands each view it reads into the whole plan behind it, so a view
   /// read by several views read by several more multiplies that plan until the driver runs out
   /// of memory.
   func slaStatements(_ inputs: SLAInputs, asOf: Int64) throws -> String {
@@ -73,21 +73,20 @@ extension SQLExport {
     let intervalRows = table.intervals.map { "(\($0.open), \($0.close))" }
     let periodRows = table.periods.map { "(\($0.starts), \($0.ends), \(quote($0.key)))" }
     let slaTypes = config.leadTypes.filter(\.slaApplies).map { FieldValue.key($0.id) }
-    // Deadlines: which opening they run from, and their length.
-    var deadlines: [(name: String, from: String, duration: ScoringConfig.Duration)] = []
-    if let standard { deadlines.append(("standard_due", "clock", standard)) }
-    if let fast { deadlines.append(("raise_due", "raise", fast)) }
-    if let accept = sla.acceptReject { deadlines.append(("accept_due", "clock", accept)) }
-    deadlines.append(("window_end", "clock", attempts.window))
+    // Deadlines: which opening they run from, and their length (none: never).
+    let deadlines: [(name: String, from: String, duration: ScoringConfig.Duration?)] = [
+      ("standard_due", "clock", standard), ("raise_due", "raise", fast),
+      ("accept_due", "clock", sla.acceptReject),
+      ("window_end", "clock", attempts.window),
+    ]
     var dueColumns: [String] = []
     var dueJoins: [String] = []
-    for name in ["standard_due", "raise_due", "accept_due", "window_end"] {
-      guard let deadline = deadlines.first(where: { $0.name == name }) else {
+    for (name, from, duration) in deadlines {
+      guard let duration else {
         dueColumns.append("\(never) AS \(name)")
         continue
       }
-      let (ms, business) = Self.milliseconds(deadline.duration, workingDay: clock.workingDayMilliseconds)
-      let from = deadline.from
+      let (ms, business) = Self.milliseconds(duration, workingDay: clock.workingDayMilliseconds)
       if business && ms > 0 {
         // Business time: the instant where the cumulative business time reaches the opening's
         // plus the deadline (an interval's end when it uses the interval up).
@@ -188,6 +187,145 @@ extension SQLExport {
         "\(dialect.median("CASE WHEN f.grouping = 'overall' AND l.has_clock THEN l.touch_minutes END")) AS median_touch",
       ] + repFigures.map { "sum(\($0.1)) AS \($0.0)" }
 
+    // lead_sla, a step at a time: each step reads the one before as a subquery, not as a WITH
+    // clause, because Spark does not look for a cached view inside a WITH clause and would run
+    // the scoring query again.
+    let leadSLA = Self.nested([
+      { _ in
+        """
+        -- When the lead first stood at MQL or later (its start stage, a threshold or a
+        -- hand-raise), checked against the calendar's range.
+        SELECT \(SQLExport.scoreColumns.joined(separator: ", ")), owner, scored, raised_at, lead_type IN \(quotedList(slaTypes)) AS sla_applies,
+               CASE WHEN mql_reached_at < \(table.coveredFrom) OR mql_reached_at > \(table.startsUntil)
+                    THEN CAST(\(rangeError) AS BIGINT) ELSE mql_reached_at END AS mql_at
+        FROM samepage_scores
+        """
+      },
+      { reached in
+        """
+        -- The raw start of the SLA clock (not excluded, a lead type with an SLA), and the period
+        -- an MQL counts in (not excluded, a scored lead type).
+        SELECT r.*, CASE WHEN r.excluded = '' AND r.sla_applies THEN r.mql_at END AS clock_from,
+               p.period AS mql_period
+        FROM \(reached) r
+        LEFT JOIN calendar_periods p ON r.mql_at IS NOT NULL AND r.excluded = '' AND r.scored
+          AND p.starts_ms <= r.mql_at AND r.mql_at < p.ends_ms
+        """
+      },
+      { clocks in
+        """
+        -- The clock's and the hand-raise's openings (the instant, or the next opening after it,
+        -- NULL when the calendar does not open again within the table) and business times.
+        SELECT c.*, \(opening("k", "c.clock_from")) AS clock_opening, \(businessAt("k", "c.clock_from")) AS clock_business,
+               \(opening("h", "c.raised_at")) AS raise_opening, \(businessAt("h", "c.raised_at")) AS raise_business
+        FROM \(clocks) c
+        \(locate("k", "c.clock_from"))
+        \(locate("h", "c.raised_at"))
+        """
+      },
+      { located in
+        """
+        -- Each deadline, never when the calendar does not reach it within the table.
+        SELECT o.*, \(dueColumns.joined(separator: ",\n       "))
+        FROM \(located) o
+        \(dueJoins.joined(separator: "\n"))
+        """
+      },
+      { deadlines in
+        """
+        -- The lead's activities on a declared channel from its clock's start to as-of\(attempts.ownerOnly ? ", by its owner" : ""): the
+        -- first touch, and the attempts and connects within the window.
+        SELECT d.id, \(carried.map { "any_value(d.\($0)) AS \($0)" }.joined(separator: ", ")),
+               min(a.t) AS first_touch_at,
+               sum(CASE WHEN a.t <= d.window_end THEN 1 ELSE 0 END) AS attempts,
+               max(CASE WHEN a.t <= d.window_end AND a.connects THEN 1 ELSE 0 END) = 1 AS connected
+        FROM \(deadlines) d
+        LEFT JOIN (
+          SELECT lead_id, coalesce(rep, '') AS rep,
+                 lower(\(dialect.trimmed("coalesce(disposition, '')"))) IN \(quotedList(attempts.dispositions.filter(\.connected).map { FieldValue.key($0.id) })) AS connects,
+                 \(dialect.epochMilliseconds("timestamp")) AS t
+          FROM \(dialect.readCSV(inputs.activities))
+          WHERE lower(\(dialect.trimmed("channel"))) IN \(quotedList(attempts.channels.map(FieldValue.key)))
+        ) a ON a.lead_id = d.id AND a.t >= d.clock_from AND a.t <= \(asOf) \(ownerOnly)
+        GROUP BY d.id
+        """
+      },
+      { touched in
+        """
+        SELECT t.*, coalesce(nullif(t.owner, ''), '(unassigned)') AS rep, t.mql_at IS NOT NULL AS at_mql,
+               t.clock_from IS NOT NULL AS has_clock, \(businessAt("u", "t.first_touch_at")) AS touch_business
+        FROM \(touched) t
+        \(locate("u", "t.first_touch_at"))
+        """
+      },
+      { joined in
+        """
+        SELECT *, has_clock AND raised_at IS NOT NULL AND coalesce(first_touch_at, \(never)) >= raised_at
+                  AND raise_due <= standard_due AS is_hand_raise,
+               has_clock AND window_end < \(asOf) AS window_over
+        FROM \(joined) j
+        """
+      },
+      { prioritised in
+        """
+        SELECT *, CASE WHEN is_hand_raise THEN raise_due ELSE standard_due END AS due,
+               window_over AND NOT connected AND attempts >= \(required) AS exhausted
+        FROM \(prioritised) p
+        """
+      },
+      { judged in
+        """
+        SELECT \(SQLExport.scoreColumns.map { "s.\($0)" }.joined(separator: ", ")),
+          s.rep, s.has_clock, s.accept_due, s.mql_period,
+          CASE WHEN NOT s.at_mql THEN ''
+               WHEN s.exhausted THEN \(quote(attempts.exhaustedStatus))
+               \(accepted)
+               ELSE \(defaultStatus) END AS status,
+          CASE WHEN s.has_clock THEN CASE WHEN s.is_hand_raise THEN 'hand_raise' ELSE 'standard' END END AS priority,
+          CASE WHEN s.has_clock THEN coalesce(s.clock_opening, \(never)) END AS clock_start,
+          CASE WHEN s.has_clock THEN s.due END AS first_touch_due,
+          s.first_touch_at,
+          CASE WHEN NOT s.has_clock THEN NULL
+               WHEN s.first_touch_at IS NOT NULL THEN CASE WHEN s.first_touch_at <= s.due THEN 'done' ELSE 'breached' END
+               WHEN \(asOf) > s.due THEN 'breached' ELSE 'pending' END AS first_touch,
+          s.attempts,
+          CASE WHEN s.has_clock THEN \(required) END AS attempts_required,
+          CASE WHEN s.has_clock THEN s.window_end END AS window_end,
+          s.connected,
+          s.exhausted,
+          CASE WHEN NOT s.has_clock THEN NULL WHEN s.connected THEN 'connected' WHEN NOT s.window_over THEN 'pending'
+               WHEN s.attempts >= \(required) THEN 'exhausted' ELSE 'breached' END AS attempts_result,
+          CAST(s.touch_business - s.clock_business AS DOUBLE) / 60000 AS touch_minutes
+        FROM \(judged) s
+        """
+      },
+    ])
+    let summary = Self.nested([
+      { _ in
+        """
+        SELECT rep, has_clock, accept_due, first_touch_at, first_touch, attempts_result, mql_period, touch_minutes
+        FROM lead_sla
+        UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        """
+      },
+      { leads in
+        """
+        SELECT f.grouping, \(byGrouping(\.subject)) AS subject, count(*) AS leads,
+               \(summaryColumns.joined(separator: ",\n       "))
+        FROM \(leads) l CROSS JOIN (VALUES \(groupings.map { "('\($0.name)')" }.joined(separator: ", "))) AS f(grouping)
+        WHERE \(byGrouping(\.leads))
+        GROUP BY 1, 2
+        """
+      },
+      { grouped in
+        """
+        SELECT o.figure, g.subject, CASE o.figure \(figures.map { "WHEN '\($0.figure)' THEN \($0.value)" }.joined(separator: "\n  ")) END AS value
+        FROM \(grouped) g JOIN (VALUES \(figures.map { "('\($0.grouping)', '\($0.figure)')" }.joined(separator: ", "))) AS o(grouping, figure)
+          ON o.grouping = g.grouping
+        """
+      },
+    ])
+
     return """
       -- The SLA (docs/SCORING.md, "SLA"): business time through the calendar's working intervals
       -- in UTC, generated by samepage with the core's BusinessClock (holidays and DST applied) for
@@ -216,107 +354,21 @@ extension SQLExport {
       \(keep("calendar_periods", "SELECT CAST(starts_ms AS BIGINT) AS starts_ms, CAST(ends_ms AS BIGINT) AS ends_ms, period FROM (VALUES\n  \(periodRows.joined(separator: ",\n  "))) AS t(starts_ms, ends_ms, period)"))
 
       -- One row per lead: the SLA columns of leads.csv, each step adding columns.
-      \(keep("lead_sla", """
-      WITH reached AS (
-        -- When the lead first stood at MQL or later (its start stage, a threshold or a
-        -- hand-raise), checked against the calendar's range.
-        SELECT \(SQLExport.scoreColumns.joined(separator: ", ")), owner, scored, raised_at, lead_type IN \(quotedList(slaTypes)) AS sla_applies,
-               CASE WHEN mql_reached_at < \(table.coveredFrom) OR mql_reached_at > \(table.startsUntil)
-                    THEN CAST(\(rangeError) AS BIGINT) ELSE mql_reached_at END AS mql_at
-        FROM samepage_scores),
-      clocks AS (
-        -- The raw start of the SLA clock (not excluded, a lead type with an SLA), and the period
-        -- an MQL counts in (not excluded, a scored lead type).
-        SELECT r.*, CASE WHEN r.excluded = '' AND r.sla_applies THEN r.mql_at END AS clock_from,
-               p.period AS mql_period
-        FROM reached r
-        LEFT JOIN calendar_periods p ON r.mql_at IS NOT NULL AND r.excluded = '' AND r.scored
-          AND p.starts_ms <= r.mql_at AND r.mql_at < p.ends_ms),
-      located AS (
-        -- The clock's and the hand-raise's openings (the instant, or the next opening after it,
-        -- NULL when the calendar does not open again within the table) and business times.
-        SELECT c.*, \(opening("k", "c.clock_from")) AS clock_opening, \(businessAt("k", "c.clock_from")) AS clock_business,
-               \(opening("h", "c.raised_at")) AS raise_opening, \(businessAt("h", "c.raised_at")) AS raise_business
-        FROM clocks c
-        \(locate("k", "c.clock_from"))
-        \(locate("h", "c.raised_at"))),
-      deadlines AS (
-        -- Each deadline, never when the calendar does not reach it within the table.
-        SELECT o.*, \(dueColumns.joined(separator: ",\n         "))
-        FROM located o
-        \(dueJoins.joined(separator: "\n  "))),
-      counted_activities AS (
-        -- Activities on a declared channel.
-        SELECT lead_id, coalesce(rep, '') AS rep,
-               lower(\(dialect.trimmed("coalesce(disposition, '')"))) IN \(quotedList(attempts.dispositions.filter(\.connected).map { FieldValue.key($0.id) })) AS connects,
-               \(dialect.epochMilliseconds("timestamp")) AS t
-        FROM \(dialect.readCSV(inputs.activities))
-        WHERE lower(\(dialect.trimmed("channel"))) IN \(quotedList(attempts.channels.map(FieldValue.key)))),
-      touched AS (
-        -- The lead's activities from its clock's start to as-of\(attempts.ownerOnly ? ", by its owner" : ""): the first touch, and
-        -- the attempts and connects within the window.
-        SELECT d.id, \(carried.map { "any_value(d.\($0)) AS \($0)" }.joined(separator: ", ")),
-               min(a.t) AS first_touch_at,
-               sum(CASE WHEN a.t <= d.window_end THEN 1 ELSE 0 END) AS attempts,
-               max(CASE WHEN a.t <= d.window_end AND a.connects THEN 1 ELSE 0 END) = 1 AS connected
-        FROM deadlines d
-        LEFT JOIN counted_activities a ON a.lead_id = d.id AND a.t >= d.clock_from AND a.t <= \(asOf) \(ownerOnly)
-        GROUP BY d.id),
-      joined AS (
-        SELECT t.*, coalesce(nullif(t.owner, ''), '(unassigned)') AS rep, t.mql_at IS NOT NULL AS at_mql,
-               t.clock_from IS NOT NULL AS has_clock, \(businessAt("u", "t.first_touch_at")) AS touch_business
-        FROM touched t
-        \(locate("u", "t.first_touch_at"))),
-      prioritised AS (
-        SELECT *, has_clock AND raised_at IS NOT NULL AND coalesce(first_touch_at, \(never)) >= raised_at
-                  AND raise_due <= standard_due AS is_hand_raise,
-               has_clock AND window_end < \(asOf) AS window_over
-        FROM joined),
-      judged AS (
-        SELECT *, CASE WHEN is_hand_raise THEN raise_due ELSE standard_due END AS due,
-               window_over AND NOT connected AND attempts >= \(required) AS exhausted
-        FROM prioritised)
-      SELECT \(SQLExport.scoreColumns.map { "s.\($0)" }.joined(separator: ", ")),
-        s.rep, s.has_clock, s.accept_due, s.mql_period,
-        CASE WHEN NOT s.at_mql THEN ''
-             WHEN s.exhausted THEN \(quote(attempts.exhaustedStatus))
-             \(accepted)
-             ELSE \(defaultStatus) END AS status,
-        CASE WHEN s.has_clock THEN CASE WHEN s.is_hand_raise THEN 'hand_raise' ELSE 'standard' END END AS priority,
-        CASE WHEN s.has_clock THEN coalesce(s.clock_opening, \(never)) END AS clock_start,
-        CASE WHEN s.has_clock THEN s.due END AS first_touch_due,
-        s.first_touch_at,
-        CASE WHEN NOT s.has_clock THEN NULL
-             WHEN s.first_touch_at IS NOT NULL THEN CASE WHEN s.first_touch_at <= s.due THEN 'done' ELSE 'breached' END
-             WHEN \(asOf) > s.due THEN 'breached' ELSE 'pending' END AS first_touch,
-        s.attempts,
-        CASE WHEN s.has_clock THEN \(required) END AS attempts_required,
-        CASE WHEN s.has_clock THEN s.window_end END AS window_end,
-        s.connected,
-        s.exhausted,
-        CASE WHEN NOT s.has_clock THEN NULL WHEN s.connected THEN 'connected' WHEN NOT s.window_over THEN 'pending'
-             WHEN s.attempts >= \(required) THEN 'exhausted' ELSE 'breached' END AS attempts_result,
-        CAST(s.touch_business - s.clock_business AS DOUBLE) / 60000 AS touch_minutes
-      FROM judged s
-      """))
+      \(keep("lead_sla", leadSLA))
 
       -- The summary figures (summary.json's), one row per figure: query sla_summary after the script.
-      \(keep("sla_summary", """
-      WITH sla_leads AS (
-        SELECT rep, has_clock, accept_due, first_touch_at, first_touch, attempts_result, mql_period, touch_minutes
-        FROM lead_sla
-        UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
-      grouped AS (
-        SELECT f.grouping, \(byGrouping(\.subject)) AS subject, count(*) AS leads,
-               \(summaryColumns.joined(separator: ",\n         "))
-        FROM sla_leads l CROSS JOIN (VALUES \(groupings.map { "('\($0.name)')" }.joined(separator: ", "))) AS f(grouping)
-        WHERE \(byGrouping(\.leads))
-        GROUP BY 1, 2)
-      SELECT o.figure, g.subject, CASE o.figure \(figures.map { "WHEN '\($0.figure)' THEN \($0.value)" }.joined(separator: "\n    ")) END AS value
-      FROM grouped g JOIN (VALUES \(figures.map { "('\($0.grouping)', '\($0.figure)')" }.joined(separator: ", "))) AS o(grouping, figure)
-        ON o.grouping = g.grouping
-      """))
+      \(keep("sla_summary", summary))
 
       """
+  }
+
+  /// A query of steps, each reading the one before as a parenthesised subquery: the last step
+  /// outermost, the first innermost and indented deepest.
+  static func nested(_ steps: [(_ previous: String) -> String]) -> String {
+    steps.reduce("") { inner, step in
+      guard !inner.isEmpty else { return step("") }
+      let indented = inner.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+      return step("(\n" + indented.joined(separator: "\n") + "\n)")
+    }
   }
 }
