@@ -63,7 +63,7 @@ if [[ "${SPARK:-1}" != 0 ]]; then
   echo "spark (once):"
   # Through spark-submit, as on a cluster, so the peak memory is the JVM's.
   spark_submit=$(python3 -c 'import os, pyspark; print(os.path.join(os.path.dirname(pyspark.__file__), "bin", "spark-submit"))')
-  measure "spark local[2] SLA" "$spark_submit" --master "local[2]" --driver-memory 4g Scripts/run-spark.py \
+  measure "spark SLA (local 2)" "$spark_submit" --master "local[2]" --driver-memory 4g Scripts/run-spark.py \
     "$data/exported-spark-sla.sql" "$data/spark" --summary "$data/spark-summary"
   results+=(spark=$data/spark)
 fi
@@ -95,5 +95,8 @@ for threads in (1, 2):
         extra = statistics.median(memory[f"exported duckdb SLA ({threads})"]) - statistics.median(memory[f"exported duckdb ({threads})"])
         print(f"the SLA part, {threads} thread{'s' if threads > 1 else ''}: {with_sla - exported:+.2f} s "
               f"({(with_sla / exported - 1) * 100:+.0f} %), {extra / 1024:+.0f} MB")
+spark, core_2 = median.get("spark SLA (local 2)"), core.get("core (2 threads)")
+if spark and core_2:
+    print(f"spark local[2] with the SLA vs core, 2 threads: {spark / core_2:.0f}× (spark time / core time)")
 PY
 python3 Scripts/compare-leads.py "$data/core/leads.csv" "${results[@]}"
