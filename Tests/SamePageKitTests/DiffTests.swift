@@ -266,6 +266,12 @@ import Testing
     try #require(impact.status == 0, "\(impact.error)")
     let report = try #require(
       try JSONSerialization.jsonObject(with: Data(impact.output.utf8)) as? [String: Any])
+    // The same report from one thread as from every core.
+    let oneThread = try ProcessRunner.run(
+      CLITests.binary,
+      ["impact", "--base", "Base", "--head", "Head"] + files + asOf + ["--format", "json", "--threads", "1"],
+      currentDirectory: folder.url)
+    #expect(oneThread.status == 0 && oneThread.output == impact.output, "\(oneThread.error)")
 
     for (side, config) in [("base", "base.json"), ("head", "head.json")] {
       let run = try ProcessRunner.run(

@@ -36,8 +36,11 @@ struct ImpactCommand: ParsableCommand {
   @Option(name: .customLong("as-of"), help: "The moment to score at, ISO 8601 with an offset.") var asOf:
     String
   @Option(help: "text, markdown (joins diff's pull-request comment) or json.") var format: Format = .text
+  @Option(help: "Threads that read the events file, for each agreement; the default is every core.")
+  var threads = ProcessInfo.processInfo.activeProcessorCount
 
   func validate() throws {
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     guard Timestamp.parse(asOf) != nil else {
       throw ValidationError(
         "--as-of '\(asOf)' is not an ISO 8601 timestamp with an offset, such as 2026-11-20T17:00:00-06:00")
@@ -56,7 +59,8 @@ struct ImpactCommand: ParsableCommand {
       }
       // Both configs scored in this process over the same files, each by the threaded engine.
       let runs = try ScoringRun.scoring(
-        configs: configs, options: .init(asOf: Timestamp.parse(asOf)!), leads: URL(fileURLWithPath: leads),
+        configs: configs, options: .init(asOf: Timestamp.parse(asOf)!, threads: threads),
+        leads: URL(fileURLWithPath: leads),
         events: URL(fileURLWithPath: events), activities: activities.map { URL(fileURLWithPath: $0) })
       impact = Impact(base: runs[0], head: runs[1])
     } catch let failure as GlossarySource.Failure {
