@@ -105,7 +105,8 @@ public struct SQLExport {
     public static let spark = Dialect(
       name: "spark",
       // ANSI mode (Spark 4's default) raises on an impossible date or a failed cast; the
-      // query relies on NULL instead, as the core skips such values.
+      // query relies on NULL instead, as the core skips such values. A cached plan may change
+      // its output partitioning, or a cached view of a few rows is read as 200 partitions.
       preamble:
         "SET spark.sql.session.timeZone = UTC;\nSET spark.sql.ansi.enabled = false;\nSET spark.sql.optimizer.canChangeCachedPlanOutputPartitioning = true;\n",
       source: { view, path in
