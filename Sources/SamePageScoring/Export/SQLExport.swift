@@ -199,10 +199,6 @@ public struct SQLExport {
     value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
   }
 
-  func list(_ values: [String]) -> String {
-    values.isEmpty ? "(NULL)" : "(" + values.map(Self.quote).joined(separator: ", ") + ")"
-  }
-
   func quote(_ text: String) -> String {
     let quoted = Self.quote(text)
     return dialect.backslashEscapes ? quoted.replacingOccurrences(of: "\\", with: "\\\\") : quoted
