@@ -213,49 +213,47 @@ import Testing
 /// `samepage impact`: the same history under two agreements; its figures must be those of two
 /// separate `score` runs, and move the way the change says.
 @Suite struct ImpactTests {
+  /// Runs samepage in `folder` and requires it to succeed.
+  func samepage(_ arguments: String..., in folder: TemporaryDirectory) throws -> ProcessRunner.Result {
+    let run = try ProcessRunner.run(CLITests.binary, arguments, currentDirectory: folder.url)
+    try #require(run.status == 0, "samepage \(arguments.joined(separator: " ")): \(run.error)")
+    return run
+  }
+
   @Test func aChangedCommitmentIsShownWithItsOldValue() throws {
     let folder = try TemporaryDirectory()
-    func samepage(_ arguments: String...) throws -> ProcessRunner.Result {
-      let run = try ProcessRunner.run(CLITests.binary, arguments, currentDirectory: folder.url)
-      try #require(run.status == 0, "samepage \(arguments.joined(separator: " ")): \(run.error)")
-      return run
-    }
-    _ = try samepage("init", "Base")
-    _ = try samepage("init", "Head")
+    _ = try samepage("init", "Base", in: folder)
+    _ = try samepage("init", "Head", in: folder)
     let sla = folder.url.appendingPathComponent("Head/sla.yaml")
     try String(contentsOf: sla, encoding: .utf8).replacingOccurrences(
       of: "quantity: 120", with: "quantity: 150"
     )
     .write(to: sla, atomically: true, encoding: .utf8)
-    _ = try samepage("emit-config", "--glossary", "Base", "--out", "base.json")
+    _ = try samepage("emit-config", "--glossary", "Base", "--out", "base.json", in: folder)
     _ = try samepage(
-      "sample-data", "--config", "base.json", "--leads", "300", "--events", "6000", "--out", "data")
+      "sample-data", "--config", "base.json", "--leads", "300", "--events", "6000", "--out", "data",
+      in: folder)
     let text = try samepage(
       "impact", "--base", "Base", "--head", "Head", "--leads", "data/leads.csv", "--events",
       "data/events.csv",
-      "--as-of", "2026-11-20T17:00:00-06:00")
+      "--as-of", "2026-11-20T17:00:00-06:00", in: folder)
     #expect(text.output.contains("(commitment 120 → 150: "), "\(text.output)")
   }
 
   @Test func aHigherThresholdLowersMQLsExactlyAsTwoScoreRunsSay() throws {
     let folder = try TemporaryDirectory()
-    func samepage(_ arguments: String...) throws -> ProcessRunner.Result {
-      let run = try ProcessRunner.run(CLITests.binary, arguments, currentDirectory: folder.url)
-      try #require(run.status == 0, "samepage \(arguments.joined(separator: " ")): \(run.error)")
-      return run
-    }
-    _ = try samepage("init", "Base")
-    _ = try samepage("init", "Head")
+    _ = try samepage("init", "Base", in: folder)
+    _ = try samepage("init", "Head", in: folder)
     let scoring = folder.url.appendingPathComponent("Head/lead-scoring.yaml")
     let text = try String(contentsOf: scoring, encoding: .utf8)
     try #require(text.contains("    engagement: 50\n"))
     try text.replacingOccurrences(of: "    engagement: 50\n", with: "    engagement: 70\n").write(
       to: scoring, atomically: true, encoding: .utf8)
-    _ = try samepage("emit-config", "--glossary", "Base", "--out", "base.json")
-    _ = try samepage("emit-config", "--glossary", "Head", "--out", "head.json")
+    _ = try samepage("emit-config", "--glossary", "Base", "--out", "base.json", in: folder)
+    _ = try samepage("emit-config", "--glossary", "Head", "--out", "head.json", in: folder)
     _ = try samepage(
       "sample-data", "--config", "base.json", "--leads", "800", "--events", "16000", "--seed", "5", "--out",
-      "data")
+      "data", in: folder)
     let files = [
       "--leads", "data/leads.csv", "--events", "data/events.csv", "--activities", "data/activities.csv",
     ]
