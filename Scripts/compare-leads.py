@@ -5,6 +5,7 @@ fit, engagement, stage, stage_reached_at in epoch milliseconds; from a script ex
 or the differences, and exits 1 on any.
 
 Usage: compare-leads.py CORE_LEADS.csv NAME=SQL_RESULT.csv [NAME=…]
+The differential test imports its SLA column list and time conversion.
 """
 import csv, datetime, glob, os, sys
 
@@ -24,7 +25,9 @@ def rows(path):
             yield from csv.DictReader(handle)
 
 
-# The SLA columns of leads.csv; the core writes times as UTC timestamps or `never`.
+# The SLA columns of leads.csv; the core writes times as UTC timestamps or `never`, which the
+# SQL writes as NEVER (Int64.max).
+NEVER = 9223372036854775807
 SLA = ["status", "priority", "clock_start", "first_touch_due", "first_touch_at", "first_touch", "attempts",
        "attempts_required", "window_end", "connected", "exhausted", "attempts_result"]
 TIMES = {"clock_start", "first_touch_due", "first_touch_at", "window_end"}
@@ -34,41 +37,51 @@ def sla_values(row, from_core):
     def value(column):
         text = row[column] or ""
         if from_core and column in TIMES and text:
-            return str(9223372036854775807 if text == "never" else milliseconds(text))
+            return str(NEVER if text == "never" else milliseconds(text))
         return text.lower() if column in ("connected", "exhausted") else text
     return tuple(value(column) for column in SLA)
 
 
-core_rows = {r["id"]: r for r in rows(sys.argv[1])}
-core = {k: (r["excluded"], int(r["fit"]), float(r["engagement"]), r["stage"], milliseconds(r["stage_reached_at"]))
-        for k, r in core_rows.items()}
-failed = not core
-for argument in sys.argv[2:]:
-    name, path = argument.split("=", 1)
-    other, other_sla = {}, {}
-    for r in rows(path):
-        if r["id"] in other:
-            failed = True
-            print(f"{name}: lead {r['id']} appears twice")
-        other[r["id"]] = ((r["excluded"] or ""), int(r["fit"]), float(r["engagement"]), r["stage"], int(r["stage_reached_at"]))
-        if "status" in r:
-            other_sla[r["id"]] = sla_values(r, from_core=False)
-    same = sum(1 for k, v in core.items() if k in other and other[k][:2] == v[:2]
-               and abs(other[k][2] - v[2]) < 1e-6 and other[k][3:] == v[3:])
-    extra = len(set(other) - set(core))
-    if other_sla:
+def scores(row):
+    return (row["excluded"] or ""), int(row["fit"]), float(row["engagement"]), row["stage"]
+
+
+def main(core_path, results):
+    core_rows = {r["id"]: r for r in rows(core_path)}
+    core = {k: scores(r) + (milliseconds(r["stage_reached_at"]),) for k, r in core_rows.items()}
+    failed = not core
+    for argument in results:
+        name, path = argument.split("=", 1)
+        other, other_sla = {}, {}
+        for r in rows(path):
+            if r["id"] in other:
+                failed = True
+                print(f"{name}: lead {r['id']} appears twice")
+            other[r["id"]] = scores(r) + (int(r["stage_reached_at"]),)
+            if "status" in r:
+                other_sla[r["id"]] = sla_values(r, from_core=False)
+
+        def scores_match(k):
+            mine, theirs = core[k], other.get(k)
+            return theirs is not None and theirs[:2] == mine[:2] and abs(theirs[2] - mine[2]) < 1e-6 \
+                and theirs[3:] == mine[3:]
+
         # A result with the SLA columns is identical only when those are too.
-        wrong_sla = [k for k in core if other_sla.get(k) != sla_values(core_rows[k], from_core=True)]
+        wrong_sla = [k for k in core if other_sla and other_sla.get(k) != sla_values(core_rows[k], from_core=True)]
         if wrong_sla:
-            same -= sum(1 for k in wrong_sla if k in other and other[k][:2] == core[k][:2]
-                        and abs(other[k][2] - core[k][2]) < 1e-6 and other[k][3:] == core[k][3:])
             print(f"{name}: SLA columns differ for {len(wrong_sla)} leads; e.g. " + "; ".join(
                 f"{k}: core {sla_values(core_rows[k], True)} {name} {other_sla.get(k)}" for k in wrong_sla[:3]))
-    if same == len(core) and not extra:
-        print(f"{name}: all {same} leads identical to the core{' (the SLA columns too)' if other_sla else ''}")
-    else:
-        failed = True
-        wrong = [k for k, v in core.items() if k not in other or other[k] != v][:5]
-        print(f"{name}: {len(core) - same} of {len(core)} leads differ, {extra} ids only in {name}; e.g. "
-              + "; ".join(f"{k}: core {core[k]} {name} {other.get(k)}" for k in wrong))
-sys.exit(1 if failed else 0)
+        same = sum(1 for k in core if scores_match(k)) - sum(1 for k in set(wrong_sla) if scores_match(k))
+        extra = len(set(other) - set(core))
+        if same == len(core) and not extra:
+            print(f"{name}: all {same} leads identical to the core{' (the SLA columns too)' if other_sla else ''}")
+        else:
+            failed = True
+            wrong = [k for k in core if not scores_match(k)][:5]
+            print(f"{name}: {len(core) - same} of {len(core)} leads differ, {extra} ids only in {name}; e.g. "
+                  + "; ".join(f"{k}: core {core[k]} {name} {other.get(k)}" for k in wrong))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2:]))

@@ -23,12 +23,19 @@ Usage: differential-test.py [SAMEPAGE_BINARY] [--seeds 1,2,3,4] [--leads N] [--e
                             [--engines duckdb,spark] [--sla-engines duckdb,spark]
 Needs the duckdb and pyspark packages from PyPI and a Java 17 runtime (Scripts/bootstrap).
 """
-import argparse, csv, datetime, importlib.util, json, pathlib, subprocess, sys, tempfile
+import argparse, csv, importlib.util, json, pathlib, subprocess, sys, tempfile
 import duckdb
 
-spark_runner = importlib.util.spec_from_file_location("run_spark", pathlib.Path(__file__).with_name("run-spark.py"))
-run_spark = importlib.util.module_from_spec(spark_runner)
-spark_runner.loader.exec_module(run_spark)
+def script(name):
+    """A script beside this one (its file name has a dash), as a module."""
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), pathlib.Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+run_spark = script("run-spark")
+compare_leads = script("compare-leads")
 
 parser = argparse.ArgumentParser()
 parser.add_argument("binary", nargs="?", default=".build/debug/samepage")
@@ -70,16 +77,7 @@ def run(*command):
     subprocess.run([args.binary, *command], check=True, stdout=subprocess.DEVNULL)
 
 # leads.csv columns the SQL cannot produce: the SLA half, computed from activities in business time.
-SLA_COLUMNS = {"status", "priority", "clock_start", "first_touch_due", "first_touch_at", "first_touch",
-              "attempts", "attempts_required", "window_end", "connected", "exhausted", "attempts_result"}
-
-def epoch_ms(text):
-    """Epoch milliseconds of the core's UTC timestamps (`…:00Z` or `…:00.250Z`), exactly."""
-    moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return (moment - datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)) // datetime.timedelta(milliseconds=1)
-
-
-NEVER = 9223372036854775807
+SLA_COLUMNS = set(compare_leads.SLA)
 
 # Calendars and SLAs, by seed position: each changes the starter config's settings (Chicago,
 # Monday to Friday 08:00-17:00, Thanksgiving; DST ends on Sunday 1 November, outside hours).
@@ -171,7 +169,7 @@ def write_edge_cases(folder):
     (folder / "activities.csv").write_text("lead_id,rep,channel,disposition,timestamp\n")
 
 
-TIMES = {"stage_reached_at", "clock_start", "first_touch_due", "first_touch_at", "window_end"}
+TIMES = {"stage_reached_at"} | compare_leads.TIMES
 INTEGERS = {"fit", "attempts", "attempts_required"}
 BOOLEANS = {"connected", "exhausted"}
 
@@ -184,7 +182,8 @@ def same(name, swift_value, sql_value):
     if name == "engagement":
         return abs(float(swift_value) - float(sql_value)) < 1e-6
     if name in TIMES:
-        return (NEVER if swift_value == "never" else epoch_ms(swift_value)) == int(sql_value)
+        return (compare_leads.NEVER if swift_value == "never" else compare_leads.milliseconds(swift_value)) \
+            == int(sql_value)
     if name in INTEGERS:
         return int(swift_value) == int(sql_value)
     if name in BOOLEANS:
