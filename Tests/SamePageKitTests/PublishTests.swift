@@ -100,6 +100,19 @@ import Testing
     #expect(throws: WikiPublisher.Failure.self) { try WikiPublisher.requireClone(directory.url) }
   }
 
+  /// Every caller of git (publishing, sign --verify, Git revisions) gets the same error, with
+  /// what git said.
+  @Test func aFailedGitCommandThrowsGitsOwnMessage() throws {
+    let directory = try TemporaryDirectory()
+    #expect {
+      try ProcessRunner.git(["rev-parse", "--show-toplevel"], in: directory.url)
+    } throws: { error in
+      let description = "\(error)"
+      return error is ProcessRunner.GitFailure && description.hasPrefix("git failed: ")
+        && description.contains("not a git repository")
+    }
+  }
+
   @Test func confluencePagesAreWellFormedStorageFormat() throws {
     let (pages, glossary) = try rendered()
     let files = ConfluencePublisher.files(pages: pages, glossary: glossary, parent: "RevOps", space: "REV")

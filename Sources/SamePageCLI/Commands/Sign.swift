@@ -121,7 +121,8 @@ struct Sign: ParsableCommand {
     let verification: SignatureVerification
     do {
       verification = try SignatureVerification(glossary: signed, directory: URL(fileURLWithPath: glossary))
-    } catch let failure as SignatureVerification.Failure {
+    } catch let failure where failure is SignatureVerification.Failure || failure is ProcessRunner.GitFailure
+    {
       printError("samepage: \(failure)")
       throw ExitCode(2)
     }

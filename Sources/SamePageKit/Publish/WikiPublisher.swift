@@ -37,13 +37,11 @@ public enum WikiPublisher {
 
   public enum Failure: Error, CustomStringConvertible {
     case notAGitClone(String)
-    case git(String)
 
     public var description: String {
       switch self {
       case .notAGitClone(let directory):
         "\(directory) is not a git clone; clone the wiki first, for example: git clone https://github.com/OWNER/REPO.wiki.git \(directory)"
-      case .git(let message): "git failed: \(message)"
       }
     }
   }

@@ -52,12 +52,18 @@ public enum ProcessRunner {
       error: String(decoding: errorData.get(), as: UTF8.self), timedOut: killed.get())
   }
 
+  /// A git command that exited with an error, with what git said.
+  public struct GitFailure: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { "git failed: \(message)" }
+  }
+
   /// `git -C directory arguments…`, throwing with git's message when it fails.
   @discardableResult
   public static func git(_ arguments: [String], in directory: URL) throws -> String {
     let result = try run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "-C", directory.path] + arguments)
     guard result.status == 0 else {
-      throw WikiPublisher.Failure.git(result.error.trimmingCharacters(in: .whitespacesAndNewlines))
+      throw GitFailure(message: result.error.trimmingCharacters(in: .whitespacesAndNewlines))
     }
     return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
   }
